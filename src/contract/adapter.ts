@@ -1,0 +1,68 @@
+import type { Credentials, Registration, Session, TokenAndPassword } from './session.js';
+import type { PublicSettings } from './settings.js';
+import type { Message, Ticket, TicketPage, TicketQuery, UploadFile } from './tickets.js';
+import type { FormDefinition } from './form.js';
+
+/** Options every adapter operation takes. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** A change the backend reports while the portal is open. */
+export type PortalChange =
+  | { type: 'message'; ticketId: number; messageId: number }
+  | { type: 'ticket'; ticketId: number }
+  | { type: 'session-ended' };
+
+export interface ReplyInput {
+  /** Sanitized HTML from the reply editor. */
+  body: string;
+  files: UploadFile[];
+  /** Same key → same message; retries never post twice. */
+  idempotencyKey: string;
+}
+
+export interface CreateTicketInput {
+  values: Record<string, string | number | boolean | string[]>;
+  files: UploadFile[];
+  idempotencyKey: string;
+}
+
+/**
+ * The only seam between the elements and a backend. Every operation takes an `AbortSignal`,
+ * resolves with schema-validated data and rejects only with the errors of `contract/errors.ts`.
+ */
+export interface PortalAdapter {
+  // Settings and session
+  getSettings(options?: CallOptions & { locale?: string }): Promise<PublicSettings>;
+  /** The current session, or `null` when signed out. */
+  getSession(options?: CallOptions): Promise<Session | null>;
+  signIn(credentials: Credentials, options?: CallOptions): Promise<Session>;
+  register(registration: Registration, options?: CallOptions): Promise<Session>;
+  signOut(options?: CallOptions): Promise<void>;
+  /** Marks activity; resolves with the refreshed session. */
+  extendSession(options?: CallOptions): Promise<Session>;
+  requestPasswordReset(email: string, options?: CallOptions): Promise<void>;
+  resetPassword(input: TokenAndPassword, options?: CallOptions): Promise<Session>;
+  acceptInvitation(input: TokenAndPassword, options?: CallOptions): Promise<Session>;
+  requestSignInLink(email: string, options?: CallOptions): Promise<void>;
+  /** Where the "Sign in with {label}" button goes, with `returnTo` passed along. */
+  ssoStartUrl(returnTo: string): string | null;
+
+  // Tickets
+  listTickets(query: TicketQuery, options?: CallOptions): Promise<TicketPage>;
+  /** The whole view as RFC 4180 CSV (UTF-8 with BOM). */
+  exportTickets(query: TicketQuery, options?: CallOptions): Promise<Blob>;
+  getTicket(id: number, options?: CallOptions): Promise<Ticket>;
+  listMessages(ticketId: number, options?: CallOptions): Promise<Message[]>;
+  reply(ticketId: number, input: ReplyInput, options?: CallOptions): Promise<Message>;
+  closeTicket(ticketId: number, options?: CallOptions): Promise<Ticket>;
+  attachmentUrl(attachmentId: number): string;
+
+  // Support form
+  getSupportForm(options?: CallOptions): Promise<FormDefinition | null>;
+  createTicket(input: CreateTicketInput, options?: CallOptions): Promise<Ticket>;
+
+  /** Calls `listener` for every change the user may see; returns the unsubscribe function. */
+  subscribe(listener: (change: PortalChange) => void): () => void;
+}

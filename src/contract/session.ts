@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { Id, IsoDateTime } from './common.js';
+
+export const User = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  companyId: z.nullable(Id),
+});
+export type User = z.infer<typeof User>;
+
+/** The signed-in contact and what the session allows: `GET /auth/session`. */
+export const Session = z.object({
+  user: User,
+  canViewCompany: z.boolean(),
+  expiresAt: IsoDateTime,
+  idleTimeoutSeconds: z.int().check(z.positive()),
+});
+export type Session = z.infer<typeof Session>;
+
+export const Email = z.email('Enter a valid email address.').check(z.maxLength(254));
+export const Password = z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(1024));
+export const NewPassword = z
+  .string()
+  .check(z.minLength(10, 'Use at least 10 characters.'), z.maxLength(1024, 'Use at most 1024 characters.'));
+
+export const Credentials = z.object({ email: Email, password: Password });
+export type Credentials = z.infer<typeof Credentials>;
+
+export const Registration = z.object({
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter your name.'), z.maxLength(200)),
+  email: Email,
+  password: NewPassword,
+  consent: z.literal(true, 'Consent is required to register.'),
+});
+export type Registration = z.infer<typeof Registration>;
+
+export const EmailOnly = z.object({ email: Email });
+export const TokenAndPassword = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)), password: NewPassword });
+export type TokenAndPassword = z.infer<typeof TokenAndPassword>;
+
+export const Company = z.object({ id: Id, name: z.string(), domain: z.nullable(z.string()) });
+export type Company = z.infer<typeof Company>;

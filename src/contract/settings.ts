@@ -1,0 +1,137 @@
+import * as z from 'zod/mini';
+import { Id, LocaleCode } from './common.js';
+import { FilterGroups } from './filters.js';
+import { FormField, UploadLimits } from './form.js';
+
+export const TicketLabel = z.object({
+  singular: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  plural: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+});
+export type TicketLabel = z.infer<typeof TicketLabel>;
+
+export const Consent = z.object({
+  /** The admin's consent-to-processing text; may contain links (rendered only through the sanitizer). */
+  text: z.string().check(z.maxLength(5000)),
+  checkboxLabel: z.string().check(z.maxLength(500)),
+});
+export type Consent = z.infer<typeof Consent>;
+
+export const JwtVerification = z.object({
+  secret: z.optional(z.string().check(z.minLength(16, 'An HS256 secret needs at least 16 characters.'))),
+  publicKeyPem: z.optional(z.string()),
+  jwksUrl: z.optional(z.url()),
+  issuer: z.optional(z.string()),
+  audience: z.optional(z.string()),
+});
+
+export const SsoSettings = z.object({
+  label: z.string().check(z.minLength(1), z.maxLength(80)),
+  startUrl: z.url({ protocol: /^https?$/ }),
+  jwt: JwtVerification,
+  returnToAllowList: z.array(z.string()),
+});
+export type SsoSettings = z.infer<typeof SsoSettings>;
+
+export const AccessMode = z.enum(['self-registration', 'access-groups', 'sso']);
+export type AccessMode = z.infer<typeof AccessMode>;
+
+export const AccessSettings = z.object({
+  mode: AccessMode,
+  accessGroupIds: z.array(Id),
+  sso: z.nullable(SsoSettings),
+  magicLink: z.boolean(),
+});
+
+export const PermissionMode = z.enum(['own', 'company', 'company-for-group']);
+export type PermissionMode = z.infer<typeof PermissionMode>;
+
+export const PermissionSettings = z.object({
+  mode: PermissionMode,
+  /** Over contact properties; only for `company-for-group`. */
+  group: z.optional(FilterGroups),
+});
+export type PermissionSettings = z.infer<typeof PermissionSettings>;
+
+export const StatusDisplay = z.enum(['open-closed', 'stages']);
+export const OwnerNameDisplay = z.enum(['first', 'full', 'last', 'alias']);
+export type OwnerNameDisplay = z.infer<typeof OwnerNameDisplay>;
+
+export const ActionSettings = z.object({
+  replyToClosed: z.boolean(),
+  customerClose: z.boolean(),
+  closedStageByPipeline: z.record(z.string(), z.string()),
+});
+
+export const SupportFormSettings = z.object({
+  enabled: z.boolean(),
+  menuText: z.string().check(z.maxLength(80)),
+  headerText: z.string().check(z.maxLength(200)),
+  fields: z.array(FormField),
+  uploads: UploadLimits,
+});
+export type SupportFormSettings = z.infer<typeof SupportFormSettings>;
+
+export const Theme = z.object({
+  accentColor: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$/, 'Use a hex color such as #0b5fff.'))),
+  logoUrl: z.optional(z.url({ protocol: /^https?$/ })),
+});
+export type Theme = z.infer<typeof Theme>;
+
+/** Admin texts per language; any text left out falls back to the default-language text. */
+export const TextTranslation = z.object({
+  name: z.optional(z.string()),
+  ticketLabel: z.optional(TicketLabel),
+  consent: z.optional(Consent),
+  menuText: z.optional(z.string()),
+  headerText: z.optional(z.string()),
+});
+
+/** Default column names: `requester`, `owner` and `status` are derived columns; the rest are ticket properties. */
+export const DEFAULT_COLUMNS = ['id', 'subject', 'requester', 'createdAt', 'owner', 'lastActivityAt', 'status'];
+
+/** The whole portal configuration, as the admin API reads and replaces it. */
+export const Settings = z.object({
+  name: z.string().check(z.trim(), z.minLength(1, 'The portal needs a name.'), z.maxLength(120)),
+  enabled: z.boolean(),
+  ticketLabel: TicketLabel,
+  defaultLocale: LocaleCode,
+  locales: z.array(LocaleCode).check(z.minLength(1)),
+  translations: z.optional(z.record(z.string(), TextTranslation)),
+  access: AccessSettings,
+  consent: Consent,
+  permissions: PermissionSettings,
+  visibility: z.nullable(FilterGroups),
+  columns: z.array(z.string().check(z.minLength(1))).check(z.maxLength(10, 'At most 10 columns.')),
+  statusDisplay: StatusDisplay,
+  ownerName: OwnerNameDisplay,
+  actions: ActionSettings,
+  defaultInbox: z.string().check(z.minLength(1)),
+  supportForm: SupportFormSettings,
+  idleTimeoutMinutes: z.int().check(z.gte(1), z.lte(7 * 24 * 60)),
+  knowledgeBaseUrl: z.nullable(z.url({ protocol: /^https?$/ })),
+  theme: Theme,
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** What anyone (signed in or not) may know about the portal: `GET /portal`. */
+export const PublicSettings = z.object({
+  name: z.string(),
+  enabled: z.boolean(),
+  ticketLabel: TicketLabel,
+  defaultLocale: z.string(),
+  locales: z.array(z.string()),
+  auth: z.object({
+    password: z.boolean(),
+    selfRegistration: z.boolean(),
+    magicLink: z.boolean(),
+    sso: z.nullable(z.object({ label: z.string(), startUrl: z.string() })),
+  }),
+  consent: Consent,
+  supportForm: z.nullable(z.object({ menuText: z.string(), headerText: z.string() })),
+  columns: z.array(z.string()),
+  statusDisplay: StatusDisplay,
+  idleTimeoutMinutes: z.number(),
+  knowledgeBaseUrl: z.nullable(z.string()),
+  theme: Theme,
+});
+export type PublicSettings = z.infer<typeof PublicSettings>;
