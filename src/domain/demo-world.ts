@@ -1,26 +1,10 @@
 import type { Settings } from '../contract/settings.js';
 import { defaultSettings } from './default-settings.js';
-import type { AgentRecord, CompanyRecord, ContactRecord, PipelineRecord, TicketRecord } from './world.js';
+import type {
+  AgentRecord, AttachmentRecord, CompanyRecord, ContactRecord, MessageRecord, PipelineRecord, TicketRecord,
+} from './world.js';
 
-export interface AttachmentRecord {
-  id: number;
-  name: string;
-  contentType: string;
-  content: string;
-}
-
-export interface MessageRecord {
-  id: number;
-  ticketId: number;
-  /** Conversations of a ticket; the portal shows only the oldest one. */
-  thread: number;
-  authorKind: 'agent' | 'contact';
-  authorId: number;
-  body: string;
-  internal: boolean;
-  createdAt: string;
-  attachments: AttachmentRecord[];
-}
+export type { AttachmentRecord, MessageRecord } from './world.js';
 
 export interface DemoWorld {
   settings: Settings;

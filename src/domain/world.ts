@@ -50,6 +50,27 @@ export interface CompanyRecord {
   domain: string | null;
 }
 
+/** A stored file; `content` is its text (demo data) — real backends keep bytes elsewhere. */
+export interface AttachmentRecord {
+  id: number;
+  name: string;
+  contentType: string;
+  content: string;
+}
+
+export interface MessageRecord {
+  id: number;
+  ticketId: number;
+  /** Conversations of a ticket; the portal shows only the oldest one. */
+  thread: number;
+  authorKind: 'agent' | 'contact';
+  authorId: number;
+  body: string;
+  internal: boolean;
+  createdAt: string;
+  attachments: AttachmentRecord[];
+}
+
 /** Core ticket fields addressable by name in filters, columns and sorting. */
 export const CORE_TICKET_FIELDS = [
   'id', 'subject', 'content', 'pipeline', 'stage', 'priority', 'ownerId', 'contactId', 'companyId', 'createdAt',

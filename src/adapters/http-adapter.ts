@@ -1,0 +1,220 @@
+import ky, { type KyInstance, type Options } from 'ky';
+import * as z from 'zod/mini';
+import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, ReplyInput } from '../contract/adapter.js';
+import { ContractError, UnauthenticatedError } from '../contract/errors.js';
+import { FormDefinition } from '../contract/form.js';
+import { Session, type Credentials, type Registration, type TokenAndPassword } from '../contract/session.js';
+import { PublicSettings } from '../contract/settings.js';
+import { Message, Ticket, TicketPage, type TicketQuery } from '../contract/tickets.js';
+import { toPortalError } from './http-errors.js';
+import { ticketQueryToParams } from './query-params.js';
+
+export interface HttpAdapterOptions {
+  /** Base URL of the API, e.g. `/api/v1` or `https://help.example.com/api/v1`. */
+  baseUrl: string;
+  /** For cross-site hosts: returns a bearer token for each request (cookies are used otherwise). */
+  getToken?: () => string | null | Promise<string | null>;
+  /** Milliseconds before a request counts as failed. Default 15 000. */
+  timeout?: number;
+  /** Retries of idempotent requests (and of POSTs with an idempotency key). Default 2. */
+  retries?: number;
+  /** How often to ask for changes (`subscribe`), in ms. Default 15 000. */
+  pollInterval?: number;
+  fetch?: typeof fetch;
+}
+
+/** Header every state-changing request carries; the server refuses such requests without it (CSRF defence). */
+export const CSRF_HEADER = 'X-Portal-Request';
+
+/**
+ * The reference server's API as a `PortalAdapter`: one configured ky instance (timeouts, retries with jitter,
+ * Retry-After capped), every answer checked against the contract's schemas.
+ */
+export class HttpAdapter implements PortalAdapter {
+  readonly #http: KyInstance;
+  readonly #base: string;
+  readonly #pollInterval: number;
+
+  constructor(options: HttpAdapterOptions) {
+    this.#base = options.baseUrl.replace(/\/+$/, '');
+    this.#pollInterval = options.pollInterval ?? 15_000;
+    const getToken = options.getToken;
+    this.#http = ky.create({
+      prefixUrl: this.#base,
+      credentials: 'include',
+      timeout: options.timeout ?? 15_000,
+      fetch: options.fetch,
+      retry: {
+        limit: options.retries ?? 2,
+        methods: ['get', 'head', 'put', 'delete', 'options'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [413, 429, 503],
+        maxRetryAfter: 10_000,
+        backoffLimit: 4_000,
+        jitter: true,
+      },
+      headers: { Accept: 'application/json', [CSRF_HEADER]: '1' },
+      hooks: {
+        beforeRequest: [
+          async (request) => {
+            const token = getToken ? await getToken() : null;
+            if (token) request.headers.set('Authorization', `Bearer ${token}`);
+          },
+        ],
+      },
+    });
+  }
+
+  async #call<T>(schema: z.ZodMiniType<T>, path: string, options: Options = {}): Promise<T> {
+    let data: unknown;
+    try {
+      const response = await this.#http(path, options);
+      data = response.status === 204 ? undefined : await response.json();
+    } catch (error) {
+      throw await toPortalError(error);
+    }
+    const parsed = z.safeParse(schema, data);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      throw new ContractError(`The server's answer to ${path} does not match the contract.`, issues);
+    }
+    return parsed.data;
+  }
+
+  async #send(path: string, options: Options): Promise<void> {
+    try {
+      await this.#http(path, options);
+    } catch (error) {
+      throw await toPortalError(error);
+    }
+  }
+
+  getSettings(options: CallOptions & { locale?: string } = {}) {
+    const searchParams = options.locale ? { locale: options.locale } : undefined;
+    return this.#call(PublicSettings, 'portal', { signal: options.signal, searchParams });
+  }
+
+  async getSession(options: CallOptions = {}) {
+    try {
+      return await this.#call(Session, 'auth/session', { signal: options.signal, retry: 0 });
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return null;
+      throw error;
+    }
+  }
+
+  signIn(credentials: Credentials, options: CallOptions = {}) {
+    return this.#call(Session, 'auth/login', { method: 'post', json: credentials, signal: options.signal });
+  }
+
+  register(registration: Registration, options: CallOptions = {}) {
+    return this.#call(Session, 'auth/register', { method: 'post', json: registration, signal: options.signal });
+  }
+
+  signOut(options: CallOptions = {}) {
+    return this.#send('auth/logout', { method: 'post', signal: options.signal });
+  }
+
+  extendSession(options: CallOptions = {}) {
+    return this.#call(Session, 'auth/session/extend', { method: 'post', signal: options.signal });
+  }
+
+  requestPasswordReset(email: string, options: CallOptions = {}) {
+    return this.#send('auth/password/forgot', { method: 'post', json: { email }, signal: options.signal });
+  }
+
+  resetPassword(input: TokenAndPassword, options: CallOptions = {}) {
+    return this.#call(Session, 'auth/password/reset', { method: 'post', json: input, signal: options.signal });
+  }
+
+  acceptInvitation(input: TokenAndPassword, options: CallOptions = {}) {
+    return this.#call(Session, 'auth/invite/accept', { method: 'post', json: input, signal: options.signal });
+  }
+
+  requestSignInLink(email: string, options: CallOptions = {}) {
+    return this.#send('auth/magic-link', { method: 'post', json: { email }, signal: options.signal });
+  }
+
+  ssoStartUrl(returnTo: string) {
+    return `${this.#base}/auth/sso/start?return_to=${encodeURIComponent(returnTo)}`;
+  }
+
+  listTickets(query: TicketQuery, options: CallOptions = {}) {
+    return this.#call(TicketPage, 'tickets', { searchParams: ticketQueryToParams(query), signal: options.signal });
+  }
+
+  async exportTickets(query: TicketQuery, options: CallOptions = {}) {
+    try {
+      return await this.#http('tickets/export.csv', { searchParams: ticketQueryToParams(query), signal: options.signal }).blob();
+    } catch (error) {
+      throw await toPortalError(error);
+    }
+  }
+
+  getTicket(id: number, options: CallOptions = {}) {
+    return this.#call(Ticket, `tickets/${id}`, { signal: options.signal });
+  }
+
+  listMessages(ticketId: number, options: CallOptions = {}) {
+    return this.#call(z.array(Message), `tickets/${ticketId}/messages`, { signal: options.signal });
+  }
+
+  reply(ticketId: number, input: ReplyInput, options: CallOptions = {}) {
+    const body = new FormData();
+    body.set('body', input.body);
+    for (const file of input.files) body.append('files[]', file.blob, file.name);
+    return this.#call(Message, `tickets/${ticketId}/messages`, idempotentPost(body, input.idempotencyKey, options));
+  }
+
+  closeTicket(ticketId: number, options: CallOptions = {}) {
+    return this.#call(Ticket, `tickets/${ticketId}/close`, { method: 'post', signal: options.signal });
+  }
+
+  attachmentUrl(attachmentId: number) {
+    return `${this.#base}/attachments/${attachmentId}`;
+  }
+
+  getSupportForm(options: CallOptions = {}) {
+    return this.#call(z.nullable(FormDefinition), 'forms/support', { signal: options.signal });
+  }
+
+  createTicket(input: CreateTicketInput, options: CallOptions = {}) {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(input.values)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(name, String(v));
+    }
+    for (const file of input.files) body.append('files[]', file.blob, file.name);
+    return this.#call(Ticket, 'tickets', idempotentPost(body, input.idempotencyKey, options));
+  }
+
+  subscribe(listener: (change: PortalChange) => void): () => void {
+    let since = new Date().toISOString();
+    const timer = setInterval(async () => {
+      try {
+        const changes = await this.#call(z.array(ChangeSchema), 'events', { searchParams: { since }, retry: 0 });
+        since = new Date().toISOString();
+        for (const change of changes) listener(change);
+      } catch {
+        // Polling failures are retried on the next tick.
+      }
+    }, this.#pollInterval);
+    return () => clearInterval(timer);
+  }
+}
+
+const ChangeSchema = z.union([
+  z.object({ type: z.literal('message'), ticketId: z.number(), messageId: z.number() }),
+  z.object({ type: z.literal('ticket'), ticketId: z.number() }),
+  z.object({ type: z.literal('session-ended') }),
+]);
+
+/** A POST that may be retried safely because the server deduplicates by its idempotency key. */
+function idempotentPost(body: FormData, key: string, options: CallOptions): Options {
+  return {
+    method: 'post',
+    body,
+    signal: options.signal,
+    headers: { 'Idempotency-Key': key },
+    retry: { limit: 2, methods: ['post'], statusCodes: [408, 429, 500, 502, 503, 504], jitter: true, backoffLimit: 4_000 },
+  };
+}

@@ -1,0 +1,278 @@
+import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, ReplyInput } from '../contract/adapter.js';
+import {
+  ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError,
+} from '../contract/errors.js';
+import type { Credentials, Registration, Session, TokenAndPassword } from '../contract/session.js';
+import type { Message, Ticket, TicketQuery } from '../contract/tickets.js';
+import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
+import { demoWorld, type DemoWorld } from '../domain/demo-world.js';
+import { toSummary, type DisplayContext } from '../domain/display.js';
+import { canViewCompany, maySeeTicket, scopeFor } from '../domain/permissions.js';
+import { toPublicSettings } from '../domain/public-settings.js';
+import { queryTickets, selectTickets } from '../domain/ticket-query.js';
+import { ticketsCsv } from '../domain/ticket-csv.js';
+import type { ContactRecord, TicketRecord } from '../domain/world.js';
+
+export interface MemoryAdapterOptions {
+  /** The world to serve; defaults to the demo world (a fresh copy per adapter). */
+  world?: DemoWorld;
+  /** Start signed in as this contact (email). */
+  signedInAs?: string;
+  /** Simulated latency of every call, in ms. Default 0. */
+  latency?: number;
+  /** The clock, for sessions and new records. */
+  now?: () => number;
+}
+
+/**
+ * An in-browser backend for stories, tests and offline demos. It applies the same domain rules as the
+ * reference server (`src/domain/`), so what it shows is what the server would show.
+ */
+export class MemoryAdapter implements PortalAdapter {
+  readonly world: DemoWorld;
+  #contact: ContactRecord | null = null;
+  readonly #latency: number;
+  readonly #now: () => number;
+  readonly #listeners = new Set<(change: PortalChange) => void>();
+  readonly #replies = new Map<string, Message>();
+  readonly #objectUrls = new Map<number, string>();
+
+  constructor(options: MemoryAdapterOptions = {}) {
+    this.world = options.world ?? demoWorld();
+    this.#latency = options.latency ?? 0;
+    this.#now = options.now ?? Date.now;
+    if (options.signedInAs) this.#contact = this.#contactByEmail(options.signedInAs) ?? null;
+  }
+
+  async #settle<T>(signal: AbortSignal | undefined, work: () => T | Promise<T>): Promise<T> {
+    signal?.throwIfAborted();
+    if (this.#latency > 0) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, this.#latency);
+        signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+      });
+    }
+    return work();
+  }
+
+  #contactByEmail(email: string) {
+    return this.world.contacts.find((c) => c.email.toLowerCase() === email.trim().toLowerCase());
+  }
+
+  #me(): ContactRecord {
+    if (!this.#contact) throw new UnauthenticatedError('Please sign in.');
+    return this.#contact;
+  }
+
+  #ctx(): DisplayContext & { settings: DemoWorld['settings'] } {
+    return {
+      pipelines: this.world.pipelines,
+      contacts: new Map(this.world.contacts.map((c) => [c.id, c])),
+      agents: new Map(this.world.agents.map((a) => [a.id, a])),
+      settings: this.world.settings,
+    };
+  }
+
+  #session(contact: ContactRecord): Session {
+    const idle = this.world.settings.idleTimeoutMinutes * 60;
+    return {
+      user: { id: contact.id, email: contact.email, name: contact.name, companyId: contact.companyId },
+      canViewCompany: canViewCompany(this.world.settings, contact),
+      expiresAt: new Date(this.#now() + idle * 1000).toISOString(),
+      idleTimeoutSeconds: idle,
+    };
+  }
+
+  #visibleTicket(id: number): TicketRecord {
+    const ticket = this.world.tickets.find((t) => t.id === id);
+    if (!ticket || !maySeeTicket(this.world.settings, this.#me(), ticket)) throw new NotFoundError('This ticket does not exist.');
+    return ticket;
+  }
+
+  #toTicket(record: TicketRecord): Ticket {
+    const summary = toSummary(record, this.#ctx());
+    return { ...summary, content: record.content, actions: ticketActions(this.world.settings, summary.status.closed) };
+  }
+
+  #emit(change: PortalChange) {
+    for (const listener of this.#listeners) listener(change);
+  }
+
+  getSettings(options: CallOptions & { locale?: string } = {}) {
+    return this.#settle(options.signal, () => toPublicSettings(this.world.settings, options.locale));
+  }
+
+  getSession(options: CallOptions = {}) {
+    return this.#settle(options.signal, () => (this.#contact ? this.#session(this.#contact) : null));
+  }
+
+  signIn(credentials: Credentials, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const contact = this.#contactByEmail(credentials.email);
+      if (!contact || !contact.password || contact.password !== credentials.password) {
+        throw new UnauthenticatedError('Wrong email or password.');
+      }
+      const { access } = this.world.settings;
+      if (access.mode === 'access-groups' && !contact.accessGroupIds.some((g) => access.accessGroupIds.includes(g))) {
+        throw new ForbiddenError("You don't have access to this portal.");
+      }
+      this.#contact = contact;
+      return this.#session(contact);
+    });
+  }
+
+  register(registration: Registration, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      if (this.world.settings.access.mode !== 'self-registration') throw new ForbiddenError('Registration is not open.');
+      if (registration.consent !== true) throw new ValidationError('Consent is required.', [{ field: 'consent', message: 'Consent is required to register.' }]);
+      const existing = this.#contactByEmail(registration.email);
+      const contact = existing ?? {
+        id: Math.max(0, ...this.world.contacts.map((c) => c.id)) + 1, email: registration.email, name: registration.name,
+        companyId: null, accessGroupIds: [], properties: {}, password: registration.password,
+      };
+      if (!existing) this.world.contacts.push(contact);
+      this.#contact = contact;
+      return this.#session(contact);
+    });
+  }
+
+  signOut(options: CallOptions = {}) {
+    return this.#settle(options.signal, () => { this.#contact = null; });
+  }
+
+  extendSession(options: CallOptions = {}) {
+    return this.#settle(options.signal, () => this.#session(this.#me()));
+  }
+
+  requestPasswordReset(_email: string, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => undefined);
+  }
+
+  resetPassword(_input: TokenAndPassword, options: CallOptions = {}): Promise<Session> {
+    return this.#settle(options.signal, () => { throw new ValidationError('This link is invalid or has expired.', [{ field: 'token', message: 'This link is invalid or has expired.' }]); });
+  }
+
+  acceptInvitation(input: TokenAndPassword, options: CallOptions = {}) {
+    return this.resetPassword(input, options);
+  }
+
+  requestSignInLink(_email: string, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => undefined);
+  }
+
+  ssoStartUrl(returnTo: string) {
+    const sso = this.world.settings.access.sso;
+    if (!sso) return null;
+    const url = new URL(sso.startUrl);
+    url.searchParams.set('return_to', returnTo);
+    return url.toString();
+  }
+
+  listTickets(query: TicketQuery, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const scope = scopeFor(this.world.settings, this.#me(), query.view);
+      if (!scope) throw new ForbiddenError('You may only see your own tickets.');
+      return queryTickets(this.world.tickets, scope, query, this.#ctx());
+    });
+  }
+
+  exportTickets(query: TicketQuery, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const scope = scopeFor(this.world.settings, this.#me(), query.view);
+      if (!scope) throw new ForbiddenError('You may only see your own tickets.');
+      const rows = selectTickets(this.world.tickets, scope, query, this.#ctx());
+      return new Blob([ticketsCsv(rows, this.world.settings.columns, this.#ctx())], { type: 'text/csv;charset=utf-8' });
+    });
+  }
+
+  getTicket(id: number, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => this.#toTicket(this.#visibleTicket(id)));
+  }
+
+  listMessages(ticketId: number, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      this.#visibleTicket(ticketId);
+      const ctx = this.#ctx();
+      return visibleConversation(this.world.messages.filter((m) => m.ticketId === ticketId))
+        .map((m) => toMessage(m, ctx, this.world.settings.ownerName));
+    });
+  }
+
+  reply(ticketId: number, input: ReplyInput, options: CallOptions = {}) {
+    return this.#settle(options.signal, async () => {
+      const ticket = this.#visibleTicket(ticketId);
+      const seen = this.#replies.get(input.idempotencyKey);
+      if (seen) return seen;
+      if (!this.#toTicket(ticket).actions.reply) throw new ForbiddenError('Replies to closed tickets are not possible.');
+      const at = new Date(this.#now()).toISOString();
+      const ids = this.world.messages.flatMap((m) => m.attachments.map((a) => a.id));
+      let nextAttachment = Math.max(0, ...ids);
+      const attachments = await Promise.all(input.files.map(async (f) => ({ id: ++nextAttachment, name: f.name, contentType: f.type, content: await f.blob.text() })));
+      const thread = visibleConversation(this.world.messages.filter((m) => m.ticketId === ticketId))[0]?.thread ?? 1;
+      const record = {
+        id: Math.max(0, ...this.world.messages.map((m) => m.id)) + 1, ticketId, thread, authorKind: 'contact' as const,
+        authorId: this.#me().id, body: input.body, internal: false, createdAt: at, attachments,
+      };
+      this.world.messages.push(record);
+      ticket.lastActivityAt = at;
+      const message = toMessage(record, this.#ctx(), this.world.settings.ownerName);
+      this.#replies.set(input.idempotencyKey, message);
+      return message;
+    });
+  }
+
+  closeTicket(ticketId: number, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const ticket = this.#visibleTicket(ticketId);
+      if (!this.world.settings.actions.customerClose) throw new ForbiddenError('Tickets cannot be closed here.');
+      const stage = closingStage(this.world.settings, this.world.pipelines, ticket.pipeline);
+      if (stage && ticket.stage !== stage.id) {
+        ticket.stage = stage.id;
+        ticket.lastActivityAt = new Date(this.#now()).toISOString();
+        this.#emit({ type: 'ticket', ticketId });
+      }
+      return this.#toTicket(ticket);
+    });
+  }
+
+  attachmentUrl(attachmentId: number) {
+    let url = this.#objectUrls.get(attachmentId);
+    if (!url) {
+      const attachment = this.world.messages.flatMap((m) => m.attachments).find((a) => a.id === attachmentId);
+      url = attachment ? URL.createObjectURL(new Blob([attachment.content], { type: 'application/octet-stream' })) : 'about:blank';
+      this.#objectUrls.set(attachmentId, url);
+    }
+    return url;
+  }
+
+  getSupportForm(options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const form = this.world.settings.supportForm;
+      return form.enabled ? { menuText: form.menuText, headerText: form.headerText, fields: form.fields, uploads: form.uploads } : null;
+    });
+  }
+
+  createTicket(input: CreateTicketInput, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const me = this.#me();
+      const subject = String(input.values.subject ?? '').trim();
+      if (!subject) throw new ValidationError('Please check the form.', [{ field: 'subject', message: 'Enter a subject.' }]);
+      const pipeline = this.world.pipelines[0];
+      const at = new Date(this.#now()).toISOString();
+      const { subject: _s, content, ...rest } = input.values;
+      const record: TicketRecord = {
+        id: Math.max(0, ...this.world.tickets.map((t) => t.id)) + 1, subject, content: String(content ?? ''),
+        pipeline: pipeline.id, stage: pipeline.stages[0].id, priority: null, ownerId: null, contactId: me.id,
+        companyId: me.companyId, createdAt: at, lastActivityAt: at,
+        properties: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v])),
+      };
+      this.world.tickets.push(record);
+      return this.#toTicket(record);
+    });
+  }
+
+  subscribe(listener: (change: PortalChange) => void) {
+    this.#listeners.add(listener);
+    return () => { this.#listeners.delete(listener); };
+  }
+}

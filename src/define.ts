@@ -1,0 +1,2 @@
+/** Registers every portal element. The provider (`customer-portal`) comes first, so nested elements find it. */
+import './elements/customer-portal/define.js';

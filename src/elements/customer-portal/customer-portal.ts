@@ -1,0 +1,225 @@
+import { provide } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { HttpAdapter } from '../../adapters/http-adapter.js';
+import type { PortalAdapter } from '../../contract/adapter.js';
+import { PortalError, UnavailableError } from '../../contract/errors.js';
+import type { Session } from '../../contract/session.js';
+import type { PublicSettings } from '../../contract/settings.js';
+import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
+import { PortalErrorEvent, PortalReadyEvent } from '../../internal/events.js';
+import { HashRouterController } from '../../internal/hash-router.js';
+import { LiveRegionController } from '../../internal/live-region.js';
+import { getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
+import type { Route } from '../../internal/router.js';
+import { renderProblem, renderView } from './portal-views.js';
+import { styles } from './customer-portal.styles.js';
+import { headingTag } from '../../internal/heading.js';
+import { html as staticHtml } from 'lit/static-html.js';
+
+/**
+ * The whole support portal in one tag: loads the portal settings, provides adapter, settings and session to
+ * nested portal elements, and shows the views (ticket list, ticket detail, support form) with in-portal
+ * navigation through hash routes (`#/tickets`, `#/tickets/42`, `#/new`).
+ *
+ * @summary Provider and shell of the customer support portal.
+ *
+ * @slot - Replaces the built-in views: place `<ticket-list>`, `<support-form>`, … yourself.
+ *
+ * @fires portal-ready - Settings are loaded; `detail.name` is the portal name.
+ * @fires portal-error - Loading failed; `detail.error` is the typed error.
+ *
+ * @csspart base - The portal's outer box.
+ * @csspart header - The header with the portal name and the navigation.
+ * @csspart title - The portal name heading.
+ * @csspart nav - The portal navigation.
+ * @csspart view - The box around the current view.
+ *
+ * @cssprop --portal-color-accent - Links, buttons and highlights.
+ * @cssprop --portal-color-on-accent - Text on accent-colored buttons.
+ * @cssprop --portal-color-text - Body text.
+ * @cssprop --portal-color-muted - Secondary text.
+ * @cssprop --portal-color-background - Portal background.
+ * @cssprop --portal-color-surface - Raised areas (current navigation item, skeletons).
+ * @cssprop --portal-color-border - Borders and dividers.
+ * @cssprop --portal-color-danger - Error text and borders.
+ * @cssprop --portal-color-focus - Focus ring.
+ * @cssprop --portal-font-family - Font; inherits the host page's font by default.
+ * @cssprop --portal-font-size - Base font size.
+ * @cssprop --portal-radius - Corner radius.
+ * @cssprop --portal-space - Spacing unit.
+ * @cssprop --portal-density - Multiplier for spacing and target sizes (e.g. 0.8 compact, 1.2 roomy).
+ * @cssprop --customer-portal-min-height - Space reserved while loading, so the page does not jump.
+ * @cssprop --customer-portal-padding - Padding around the portal.
+ */
+@localized()
+export class CustomerPortal extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the reference server's API (creates an `HttpAdapter`), e.g. `/api/v1`. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** Any backend: an object implementing `PortalAdapter`. Wins over `api-base`. */
+  @property({ attribute: false }) adapter?: PortalAdapter;
+
+  /** Language: `en`, `de`, `sv`, `da`. Defaults to the page's `lang`, then the portal's default language. */
+  @property({ reflect: true }) locale = '';
+
+  /** `light` (default), `dark`, or `auto` (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** `hash` (default): views follow `location.hash`; `none`: navigation stays inside the element. */
+  @property() routing: 'hash' | 'none' = 'hash';
+
+  /** When set, `document.title` becomes the portal name while the portal is shown. */
+  @property({ type: Boolean, attribute: 'manage-title' }) manageTitle = false;
+
+  /** Level of the portal-name heading (1–5); view headings sit one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @provide({ context: adapterContext }) @state() protected resolvedAdapter?: PortalAdapter;
+  @provide({ context: settingsContext }) @state() protected settings?: PublicSettings;
+  @provide({ context: sessionContext }) @state() protected session?: Session | null;
+  @provide({ context: servicesContext }) protected services: PortalServices = {
+    announce: (message) => this.#live.announce(message),
+    navigate: (route) => this.#router.navigate(route),
+    setSession: (session) => { this.session = session; },
+  };
+
+  readonly #router = new HashRouterController(this);
+  readonly #live = new LiveRegionController(this);
+  #titleBefore: string | null = null;
+
+  /** The current view. */
+  get route(): Route {
+    return this.#router.route;
+  }
+
+  /** Goes to a view, as the portal's own links do. */
+  navigate(route: Route) {
+    this.#router.navigate(route);
+  }
+
+  /** Announces a message through the portal's polite live region. */
+  announce(message: string) {
+    this.#live.announce(message);
+  }
+
+  protected readonly loader = new Task(this, {
+    args: () => [this.resolvedAdapter, this.#requestedLocale()] as const,
+    task: async ([adapter, requested], { signal }) => {
+      if (!adapter) throw new UnavailableError(msg('The portal is not set up: the "api-base" attribute or an adapter is missing.', { id: 'portal.no-adapter' }));
+      const settings = await adapter.getSettings({ signal, locale: requested ?? undefined });
+      await setPortalLocale(resolveLocale(requested, settings.defaultLocale));
+      const session = settings.enabled ? await adapter.getSession({ signal }) : null;
+      return { settings, session };
+    },
+    onComplete: ({ settings, session }) => {
+      this.settings = settings;
+      this.session = session;
+      this.dispatchEvent(new PortalReadyEvent({ name: settings.name }));
+    },
+    onError: (error) => {
+      this.settings = undefined;
+      if (error instanceof PortalError) this.dispatchEvent(new PortalErrorEvent({ error }));
+    },
+  });
+
+  #requestedLocale(): string | null {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('adapter') || changed.has('apiBase')) {
+      this.resolvedAdapter = this.adapter ?? (this.apiBase ? new HttpAdapter({ baseUrl: this.apiBase }) : undefined);
+    }
+    if (changed.has('routing')) this.#router.enabled = this.routing !== 'none';
+  }
+
+  protected override updated() {
+    this.#syncTitle();
+    if (this.#router.navigated) {
+      this.#router.navigated = false;
+      this.renderRoot.querySelector<HTMLElement>('[data-view-heading]')?.focus();
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this.#titleBefore !== null) document.title = this.#titleBefore;
+    this.#titleBefore = null;
+  }
+
+  #syncTitle() {
+    const wanted = this.manageTitle && this.settings?.enabled && this.session ? this.settings.name : null;
+    if (wanted) {
+      this.#titleBefore ??= document.title;
+      document.title = wanted;
+    } else if (this.#titleBefore !== null) {
+      document.title = this.#titleBefore;
+      this.#titleBefore = null;
+    }
+  }
+
+  protected override render() {
+    const accent = this.settings?.theme.accentColor;
+    return html`
+      <div part="base" lang=${getPortalLocale()} style=${styleMap(accent ? { '--_settings-accent': accent } : {})}>
+        ${this.loader.render({
+          initial: () => this.#renderLoading(),
+          pending: () => (this.settings ? this.#renderPortal(this.settings) : this.#renderLoading()),
+          complete: ({ settings }) => this.#renderPortal(settings),
+          error: (error) => renderProblem(error, this.headingLevel, () => this.loader.run()),
+        })}
+      </div>
+      ${this.#live.render()}
+    `;
+  }
+
+  #renderLoading() {
+    return html`
+      <div part="header" aria-busy="true">
+        <span class="skeleton" aria-hidden="true"></span>
+        <span class="visually-hidden">${msg('Loading the portal…', { id: 'portal.loading' })}</span>
+      </div>
+      <span class="skeleton body" aria-hidden="true"></span>
+    `;
+  }
+
+  #renderPortal(settings: PublicSettings) {
+    const tag = headingTag(this.headingLevel);
+    if (!settings.enabled) {
+      return staticHtml`<${tag} part="title">${msg('This portal is not available', { id: 'portal.unavailable' })}</${tag}>`;
+    }
+    const route = this.#router.route;
+    const onList = route.name === 'tickets' || route.name === 'ticket';
+    return html`
+      <header part="header">
+        ${staticHtml`<${tag} part="title">${settings.name}</${tag}>`}
+        <nav part="nav" aria-label=${msg('Portal navigation', { id: 'portal.nav-label' })}>
+          <ul>
+            <li><a href="#/tickets" aria-current=${onList ? 'page' : nothing} @click=${this.#onNavClick}>${settings.ticketLabel.plural}</a></li>
+            ${settings.supportForm
+              ? html`<li><a href="#/new" aria-current=${route.name === 'new' ? 'page' : nothing} @click=${this.#onNavClick}>${settings.supportForm.menuText}</a></li>`
+              : nothing}
+          </ul>
+        </nav>
+      </header>
+      <div part="view">
+        <slot>${renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}</slot>
+      </div>
+    `;
+  }
+
+  /** With routing off, links must not touch the host page's hash. */
+  #onNavClick = (event: MouseEvent) => {
+    if (this.routing !== 'none') return;
+    event.preventDefault();
+    const href = (event.currentTarget as HTMLAnchorElement).getAttribute('href') ?? '';
+    this.navigate(href === '#/new' ? { name: 'new', params: new URLSearchParams() } : { name: 'tickets', params: new URLSearchParams() });
+  };
+}
+

@@ -1,0 +1,60 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
+import { NetworkError, UnavailableError } from '../../contract/errors.js';
+import type { PublicSettings } from '../../contract/settings.js';
+import { headingTag } from '../../internal/heading.js';
+import type { Route } from '../../internal/router.js';
+
+/** The heading every view starts with; focus moves here after in-portal navigation. */
+function viewHeading(level: number, text: string) {
+  const tag = headingTag(level);
+  return staticHtml`<${tag} class="view-heading" data-view-heading tabindex="-1">${text}</${tag}>`;
+}
+
+/** The outlet: the element of the current route under its heading. */
+export function renderView(route: Route, settings: PublicSettings, level: number, navigate: (route: Route) => void) {
+  const { plural, singular } = settings.ticketLabel;
+  switch (route.name) {
+    case 'tickets':
+      return html`${viewHeading(level, plural)}<ticket-list></ticket-list>`;
+    case 'ticket':
+      return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
+        <ticket-detail ticket-id=${route.id}></ticket-detail>`;
+    case 'new':
+      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form></support-form>`;
+      return renderNotFound(level, plural, navigate);
+    case 'invite':
+    case 'reset':
+      return html`<portal-login></portal-login>`;
+    case 'not-found':
+      return renderNotFound(level, plural, navigate);
+  }
+}
+
+function renderNotFound(level: number, plural: string, navigate: (route: Route) => void) {
+  const back = (event: Event) => {
+    event.preventDefault();
+    navigate({ name: 'tickets', params: new URLSearchParams() });
+  };
+  return html`${viewHeading(level, msg('This page does not exist.', { id: 'portal.not-found' }))}
+    <p><a href="#/tickets" @click=${back}>${msg(str`Back to ${plural}`, { id: 'portal.back-to-tickets' })}</a></p>`;
+}
+
+/** Why the portal could not load, in words a customer understands, with "Try again". */
+export function renderProblem(error: unknown, level: number, retry: () => void) {
+  const text =
+    error instanceof NetworkError
+      ? msg('We could not reach the portal. Check your connection and try again.', { id: 'portal.unreachable' })
+      : error instanceof UnavailableError && error.message
+        ? error.message
+        : msg('The portal could not be loaded.', { id: 'portal.load-failed' });
+  const tag = headingTag(level);
+  return html`
+    <div class="problem" role="alert">
+      ${staticHtml`<${tag} part="title">${msg('The portal could not be loaded.', { id: 'portal.load-failed' })}</${tag}>`}
+      ${text !== msg('The portal could not be loaded.', { id: 'portal.load-failed' }) ? html`<p>${text}</p>` : nothing}
+      <button class="primary" type="button" @click=${retry}>${msg('Try again', { id: 'portal.try-again' })}</button>
+    </div>
+  `;
+}

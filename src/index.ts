@@ -1,0 +1,9 @@
+/** Classes, types and adapters — importing this registers nothing (see `customer-portal-elements/define`). */
+export * from './contract/index.js';
+export { HttpAdapter, CSRF_HEADER, type HttpAdapterOptions } from './adapters/http-adapter.js';
+export { MemoryAdapter, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
+export { CustomerPortal } from './elements/customer-portal/customer-portal.js';
+export * from './internal/events.js';
+export { parseRoute, formatRoute, type Route } from './internal/router.js';
+export { SUPPORTED_LOCALES, type SupportedLocale } from './internal/localization.js';
+export { demoWorld, DEMO_SIGN_IN, type DemoWorld } from './domain/demo-world.js';

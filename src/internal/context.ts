@@ -1,0 +1,25 @@
+import { createContext } from '@lit/context';
+import type { PortalAdapter } from '../contract/adapter.js';
+import type { Session } from '../contract/session.js';
+import type { PublicSettings } from '../contract/settings.js';
+import type { Route } from './router.js';
+
+/** The backend adapter every element talks to. */
+export const adapterContext = createContext<PortalAdapter | undefined>(Symbol('portal-adapter'));
+
+/** Public portal settings, once loaded. */
+export const settingsContext = createContext<PublicSettings | undefined>(Symbol('portal-settings'));
+
+/** The session: `undefined` while unknown, `null` when signed out. */
+export const sessionContext = createContext<Session | null | undefined>(Symbol('portal-session'));
+
+/** Services of the surrounding portal shell that nested elements may use. */
+export interface PortalServices {
+  /** Speaks a message through the portal's one polite live region. */
+  announce(message: string): void;
+  /** Goes to a portal view (updates the hash when routing is on). */
+  navigate(route: Route): void;
+  /** The session changed (signed in, signed out, refreshed). */
+  setSession(session: Session | null): void;
+}
+export const servicesContext = createContext<PortalServices | undefined>(Symbol('portal-services'));
