@@ -3,7 +3,8 @@ import {
   ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError,
 } from '../contract/errors.js';
 import type { Credentials, Registration, Session, TokenAndPassword } from '../contract/session.js';
-import type { Message, Ticket, TicketQuery } from '../contract/tickets.js';
+import { TicketQuery, type Message, type Ticket } from '../contract/tickets.js';
+import { parseOrThrow } from '../contract/validation.js';
 import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
 import { demoWorld, type DemoWorld } from '../domain/demo-world.js';
 import { toSummary, type DisplayContext } from '../domain/display.js';
@@ -168,16 +169,18 @@ export class MemoryAdapter implements PortalAdapter {
     return url.toString();
   }
 
-  listTickets(query: TicketQuery, options: CallOptions = {}) {
+  listTickets(input: TicketQuery, options: CallOptions = {}) {
     return this.#settle(options.signal, () => {
+      const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
       return queryTickets(this.world.tickets, scope, query, this.#ctx());
     });
   }
 
-  exportTickets(query: TicketQuery, options: CallOptions = {}) {
+  exportTickets(input: TicketQuery, options: CallOptions = {}) {
     return this.#settle(options.signal, () => {
+      const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
       const rows = selectTickets(this.world.tickets, scope, query, this.#ctx());

@@ -6,3 +6,4 @@ export * from './session.js';
 export * from './tickets.js';
 export * from './errors.js';
 export type * from './adapter.js';
+export * from './validation.js';

@@ -33,7 +33,7 @@ export function matchesSearch(ticket: TicketRecord, q: string): boolean {
 export function matchesFilters(ticket: TicketRecord, filters: Record<string, string>): boolean {
   return Object.entries(filters).every(([property, expected]) => {
     const actual = ticketValue(ticket, property);
-    return actual !== undefined && actual !== null && comparable(actual) === comparable(expected);
+    return actual !== undefined && actual !== null && actual !== '' && comparable(actual) === comparable(expected);
   });
 }
 

@@ -8,10 +8,8 @@ export const templates = {
   'portal.try-again': 'Prøv igen',
   'portal.unavailable': 'Denne portal er ikke tilgængelig',
   'portal.nav-label': 'Portalnavigation',
-  'portal.submit-ticket': str`Indsend en ${0}`,
   'portal.ticket-heading': str`${0} #${1}`,
   'portal.not-found': 'Denne side findes ikke.',
   'portal.back-to-tickets': str`Tilbage til ${0}`,
-  'portal.go-to': str`Gå til ${0}`,
   'portal.no-adapter': 'Portalen er ikke sat op: attributten "api-base" eller en adapter mangler.',
 };

@@ -8,10 +8,8 @@ export const templates = {
   'portal.try-again': 'Erneut versuchen',
   'portal.unavailable': 'Dieses Portal ist nicht verfügbar',
   'portal.nav-label': 'Portal-Navigation',
-  'portal.submit-ticket': str`${0} einreichen`,
   'portal.ticket-heading': str`${0} #${1}`,
   'portal.not-found': 'Diese Seite gibt es nicht.',
   'portal.back-to-tickets': str`Zurück zu ${0}`,
-  'portal.go-to': str`Zu ${0}`,
   'portal.no-adapter': 'Das Portal ist nicht eingerichtet: Es fehlt das Attribut „api-base“ oder ein Adapter.',
 };

@@ -8,10 +8,8 @@ export const templates = {
   'portal.try-again': 'Försök igen',
   'portal.unavailable': 'Den här portalen är inte tillgänglig',
   'portal.nav-label': 'Portalnavigering',
-  'portal.submit-ticket': str`Skicka in ett ${0}`,
   'portal.ticket-heading': str`${0} #${1}`,
   'portal.not-found': 'Den här sidan finns inte.',
   'portal.back-to-tickets': str`Tillbaka till ${0}`,
-  'portal.go-to': str`Gå till ${0}`,
   'portal.no-adapter': 'Portalen är inte konfigurerad: attributet ”api-base” eller en adapter saknas.',
 };

@@ -81,8 +81,10 @@ export class CustomerPortal extends LitElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @provide({ context: adapterContext }) @state() protected resolvedAdapter?: PortalAdapter;
-  @provide({ context: settingsContext }) @state() protected settings?: PublicSettings;
-  @provide({ context: sessionContext }) @state() protected session?: Session | null;
+  /** The portal's public settings once loaded (read only). */
+  @provide({ context: settingsContext }) @state() settings?: PublicSettings;
+  /** The session: `undefined` while unknown, `null` when signed out (read only). */
+  @provide({ context: sessionContext }) @state() session?: Session | null;
   @provide({ context: servicesContext }) protected services: PortalServices = {
     announce: (message) => this.#live.announce(message),
     navigate: (route) => this.#router.navigate(route),

@@ -13,12 +13,6 @@ const settled = async (el: CustomerPortal) => {
   await el.updateComplete;
 };
 
-declare module '../../../src/elements/customer-portal/customer-portal.js' {
-  interface CustomerPortal {
-    settings?: import('../../../src/contract/settings.js').PublicSettings;
-  }
-}
-
 describe('customer-portal', () => {
   afterEach(() => {
     history.replaceState(null, '', location.pathname);

@@ -1,0 +1,31 @@
+import { after, before } from 'node:test';
+import { HttpAdapter } from '../../src/adapters/http-adapter.js';
+import { demoWorld } from '../../src/domain/demo-world.js';
+import { startServer } from '../../server/start.js';
+import { cookieFetch } from '../support/cookie-fetch.js';
+import { adapterConformance } from './adapter-suite.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+const dir = mkdtempSync(join(tmpdir(), 'portal-conformance-'));
+
+before(async () => {
+  server = await startServer({ port: 0, dbFile: join(dir, 'portal.db'), seed: 'demo', log: false });
+});
+after(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+adapterConformance('HttpAdapter + reference server', async (configure) => {
+  const settings = configure ? configure(demoWorld().settings) : demoWorld().settings;
+  const response = await fetch(`${server.url}/api/v1/admin/settings`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
+  if (!response.ok) throw new Error(`Could not configure the server: ${response.status} ${await response.text()}`);
+  return new HttpAdapter({ baseUrl: `${server.url}/api/v1`, fetch: cookieFetch(), retries: 0 });
+});

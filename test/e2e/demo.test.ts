@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { startTestServer } from '../support/server.js';
+
+describe('demo site against the reference server', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  before(async () => {
+    assert.ok(existsSync('dist/cdn/define.js'), 'run `npm run build` first: the demo loads dist/cdn/define.js');
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the seeded portal name inside the knowledge-base site, with no console errors', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/portal.html`);
+    const title = page.getByRole('heading', { level: 2, name: 'Nordlicht Help Center' });
+    await title.waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Portal navigation' }).isVisible(), true);
+    assert.equal(await page.getByRole('link', { name: 'Tickets' }).isVisible(), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('links from the knowledge-base article with "Go to {portal name}"', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/`);
+    const link = page.getByRole('link', { name: 'Go to Nordlicht Help Center' });
+    await link.waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 2, name: 'Nordlicht Help Center' }).waitFor();
+    assert.match(page.url(), /\/portal\.html#\/tickets$/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('follows the portal name the admin sets through the admin API', async () => {
+    const current = await (await server.admin('/settings')).json();
+    const response = await server.admin('/settings', { method: 'PUT', body: JSON.stringify({ ...current, name: 'Fjord Support' }) });
+    assert.equal(response.status, 200);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/portal.html`);
+    await page.getByRole('heading', { level: 2, name: 'Fjord Support' }).waitFor();
+    await page.close();
+  });
+
+  it('serves the library entries and answers the OpenAPI document', async () => {
+    const js = await fetch(`${server.url}/dist/cdn/define.js`);
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type') ?? '', /javascript/);
+    const openapi = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    assert.equal(openapi.openapi.startsWith('3.1'), true);
+    assert.ok(openapi.paths['/tickets'], 'documents GET /tickets');
+  });
+});

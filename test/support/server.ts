@@ -1,0 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../server/start.js';
+
+/** The reference server on a free port with a temporary database; `close()` removes both. */
+export async function startTestServer(seed: 'demo' | 'none' = 'demo') {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const server = await startServer({ port: 0, dbFile: join(dir, 'portal.db'), seed, log: false });
+  return {
+    ...server,
+    admin(path: string, init: RequestInit = {}) {
+      return fetch(`${server.url}/api/v1/admin${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json', ...init.headers },
+      });
+    },
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
