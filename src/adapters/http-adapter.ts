@@ -135,10 +135,6 @@ export class HttpAdapter implements PortalAdapter {
     return this.#send('auth/magic-link', { method: 'post', json: { email }, signal: options.signal });
   }
 
-  ssoStartUrl(returnTo: string) {
-    return `${this.#base}/auth/sso/start?return_to=${encodeURIComponent(returnTo)}`;
-  }
-
   listTickets(query: TicketQuery, options: CallOptions = {}) {
     return this.#call(TicketPage, 'tickets', { searchParams: ticketQueryToParams(query), signal: options.signal });
   }

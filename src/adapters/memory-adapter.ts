@@ -161,14 +161,6 @@ export class MemoryAdapter implements PortalAdapter {
     return this.#settle(options.signal, () => undefined);
   }
 
-  ssoStartUrl(returnTo: string) {
-    const sso = this.world.settings.access.sso;
-    if (!sso) return null;
-    const url = new URL(sso.startUrl);
-    url.searchParams.set('return_to', returnTo);
-    return url.toString();
-  }
-
   listTickets(input: TicketQuery, options: CallOptions = {}) {
     return this.#settle(options.signal, () => {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');

@@ -46,8 +46,6 @@ export interface PortalAdapter {
   resetPassword(input: TokenAndPassword, options?: CallOptions): Promise<Session>;
   acceptInvitation(input: TokenAndPassword, options?: CallOptions): Promise<Session>;
   requestSignInLink(email: string, options?: CallOptions): Promise<void>;
-  /** Where the "Sign in with {label}" button goes, with `returnTo` passed along. */
-  ssoStartUrl(returnTo: string): string | null;
 
   // Tickets
   listTickets(query: TicketQuery, options?: CallOptions): Promise<TicketPage>;

@@ -2,28 +2,28 @@ import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
 
 /**
  * The portal's one polite live region. Repeating the same message is still announced: the text is cleared
- * first and set again on the next frame.
+ * first and set again shortly after.
  */
 export class LiveRegionController implements ReactiveController {
   message = '';
-  #frame = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   announce(message: string) {
-    cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#timer);
     this.message = '';
     this.host.requestUpdate();
-    this.#frame = requestAnimationFrame(() => {
+    this.#timer = setTimeout(() => {
       this.message = message;
       this.host.requestUpdate();
-    });
+    }, 50);
   }
 
   hostDisconnected() {
-    cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#timer);
   }
 
   render() {

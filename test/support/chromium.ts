@@ -10,12 +10,21 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Collects console errors and uncaught exceptions of a page, so a test can require there are none. */
-export function collectPageErrors(page: Page): string[] {
+/**
+ * Collects a page's console errors, uncaught exceptions and failed responses. Chrome logs every 4xx response
+ * as a console error ("Failed to load resource"); those are reported as `failedResponses` (`401 /api/v1/auth/session`)
+ * so a test can name the ones it expects, and everything else lands in `errors`.
+ */
+export function collectPageErrors(page: Page): { errors: string[]; failedResponses: string[] } {
   const errors: string[] = [];
+  const failedResponses: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
+  page.on('response', (response) => {
+    if (response.status() >= 400) failedResponses.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  return { errors, failedResponses };
 }

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, Deps } from './http/context.js';
+import { requestLog, requireAdmin } from './http/middleware.js';
+import { notFound, Problem } from './http/problem.js';
+import { serveFile } from './http/static.js';
+import { adminTicketRoutes } from './routes/admin-tickets.js';
+import { adminWorldRoutes } from './routes/admin-world.js';
+import { authRoutes } from './routes/auth.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { portalRoutes } from './routes/portal.js';
+import { ticketRoutes } from './routes/tickets.js';
+
+export interface AppOptions extends Deps {
+  /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
+  root?: string;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The whole HTTP app: `/api/v1` (portal + admin), `/dist/` (the built library) and `/` (the demo site). */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { root = DEFAULT_ROOT, ...deps } = options;
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestLog);
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'same-origin');
+  });
+
+  const api = new Hono<AppEnv>();
+  api.use('*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => { throw new Problem(413, 'payload-too-large', 'Payload too large', 'The request body is larger than 1 MB.', undefined, { connection: 'close' }); },
+  }));
+  api.use('/admin/*', requireAdmin);
+  api.route('/', portalRoutes);
+  api.route('/', openApiRoutes);
+  api.route('/', authRoutes);
+  api.route('/', ticketRoutes);
+  api.route('/', adminWorldRoutes);
+  api.route('/', adminTicketRoutes);
+  api.all('*', () => { throw notFound('No such API route.'); });
+  app.route('/api/v1', api);
+
+  app.on(['GET', 'HEAD'], '/dist/*', async (c) => (await serveFile(c, `${root}/dist`, c.req.path.slice('/dist/'.length))) ?? c.notFound());
+  app.on(['GET', 'HEAD'], '*', async (c) => (await serveFile(c, `${root}/demo`, c.req.path)) ?? c.notFound());
+
+  app.notFound(() => notFound('Nothing here.').toResponse());
+  app.onError((err, c) => {
+    if (err instanceof Problem) return err.toResponse();
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return new Problem(status, 'bad-request', 'Bad request', 'The request could not be processed.').toResponse();
+    }
+    if (c.get('deps')?.log !== false) console.error(JSON.stringify({ level: 'error', path: c.req.path, message: String(err) }));
+    return new Problem(500, 'internal', 'Internal server error', 'Something went wrong on our side.').toResponse();
+  });
+  return app;
+}

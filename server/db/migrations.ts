@@ -1,0 +1,158 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/* Migrations use only Kysely's schema builder, so they run unchanged on SQLite and PostgreSQL. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+const initial: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createTable('settings')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createTable('pipelines')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createTable('stages')
+      .addColumn('pipeline_id', 'text', (c) => c.notNull().references('pipelines.id').onDelete('cascade'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('closed', 'integer', (c) => c.notNull())
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('stages_pk', ['pipeline_id', 'id'])
+      .execute();
+    await db.schema.createTable('companies')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('domain', 'text')
+      .execute();
+    await db.schema.createTable('access_groups')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createTable('contacts')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('name_key', 'text')
+      .addColumn('company_id', 'integer', (c) => c.references('companies.id'))
+      .addColumn('password_hash', 'text')
+      .addColumn('external_id', 'text', (c) => c.unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createTable('contact_access_groups')
+      .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addColumn('access_group_id', 'integer', (c) => c.notNull().references('access_groups.id').onDelete('cascade'))
+      .addPrimaryKeyConstraint('contact_access_groups_pk', ['contact_id', 'access_group_id'])
+      .execute();
+    await db.schema.createTable('contact_properties')
+      .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('value_json', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('contact_properties_pk', ['contact_id', 'name'])
+      .execute();
+    await db.schema.createTable('agents')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('first_name', 'text', (c) => c.notNull())
+      .addColumn('last_name', 'text', (c) => c.notNull())
+      .addColumn('alias', 'text')
+      .addColumn('key_first', 'text')
+      .addColumn('key_last', 'text')
+      .addColumn('key_full', 'text')
+      .addColumn('key_alias', 'text')
+      .execute();
+    await db.schema.createTable('tickets')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('subject_key', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('pipeline', 'text', (c) => c.notNull())
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('priority', 'text')
+      .addColumn('owner_id', 'integer', (c) => c.references('agents.id'))
+      .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id'))
+      .addColumn('company_id', 'integer', (c) => c.references('companies.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_activity_at', 'text', (c) => c.notNull())
+      .execute();
+    // The list query: scope (contact or company) + sort by date; stage lookups for the status filter.
+    await db.schema.createIndex('tickets_contact_created').on('tickets').columns(['contact_id', 'created_at']).execute();
+    await db.schema.createIndex('tickets_company_created').on('tickets').columns(['company_id', 'created_at']).execute();
+    await db.schema.createIndex('tickets_contact_activity').on('tickets').columns(['contact_id', 'last_activity_at']).execute();
+    await db.schema.createIndex('tickets_company_activity').on('tickets').columns(['company_id', 'last_activity_at']).execute();
+    await db.schema.createIndex('tickets_stage').on('tickets').columns(['pipeline', 'stage']).execute();
+    await db.schema.createTable('ticket_properties')
+      .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('core', 'integer', (c) => c.notNull())
+      .addColumn('value_json', 'text', (c) => c.notNull())
+      .addColumn('value_text', 'text')
+      .addColumn('value_num', 'real')
+      .addColumn('sort_num', 'real', (c) => c.notNull())
+      .addColumn('known', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('ticket_properties_pk', ['ticket_id', 'name'])
+      .execute();
+    await db.schema.createIndex('ticket_properties_match').on('ticket_properties').columns(['name', 'value_text', 'ticket_id']).execute();
+    await db.schema.createIndex('ticket_properties_num').on('ticket_properties').columns(['name', 'value_num', 'ticket_id']).execute();
+    await db.schema.createTable('messages')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
+      .addColumn('thread', 'integer', (c) => c.notNull())
+      .addColumn('author_kind', 'text', (c) => c.notNull())
+      .addColumn('author_id', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('internal', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('messages_ticket').on('messages').columns(['ticket_id', 'thread', 'created_at']).execute();
+    await db.schema.createTable('attachments')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('message_id', 'integer', (c) => c.notNull().references('messages.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('storage_key', 'text', (c) => c.notNull().unique())
+      .execute();
+    await db.schema.createIndex('attachments_message').on('attachments').column('message_id').execute();
+    await db.schema.createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_activity_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_contact').on('sessions').column('contact_id').execute();
+    await db.schema.createTable('invitations')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .execute();
+    await db.schema.createTable('outbox')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('recipient', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('link', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: AnyDb) {
+    for (const table of [
+      'outbox', 'invitations', 'sessions', 'attachments', 'messages', 'ticket_properties', 'tickets', 'agents',
+      'contact_properties', 'contact_access_groups', 'contacts', 'access_groups', 'companies', 'stages', 'pipelines', 'settings',
+    ]) {
+      await db.schema.dropTable(table).ifExists().execute();
+    }
+  },
+};
+
+/** In-code migrations, applied in name order. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ '0001_initial': initial }),
+};

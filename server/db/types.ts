@@ -1,0 +1,172 @@
+import type { Generated } from 'kysely';
+
+/** Booleans are stored as 0/1 integers so the schema stays the same on every dialect. */
+export type Flag = 0 | 1;
+
+export interface SettingsTable {
+  id: number;
+  data: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface PipelinesTable {
+  id: string;
+  label: string;
+  position: number;
+}
+
+export interface StagesTable {
+  pipeline_id: string;
+  id: string;
+  label: string;
+  closed: Flag;
+  position: number;
+}
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  domain: string | null;
+}
+
+export interface AccessGroupsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  /** Lowercased. */
+  email: string;
+  name: string;
+  /** Lowercased name for sorting; `null` when the name is empty. */
+  name_key: string | null;
+  company_id: number | null;
+  password_hash: string | null;
+  external_id: string | null;
+  created_at: string;
+}
+
+export interface ContactAccessGroupsTable {
+  contact_id: number;
+  access_group_id: number;
+}
+
+export interface ContactPropertiesTable {
+  contact_id: number;
+  name: string;
+  value_json: string;
+}
+
+export interface AgentsTable {
+  id: Generated<number>;
+  first_name: string;
+  last_name: string;
+  alias: string | null;
+  /** Lowercased owner display names per `settings.ownerName`; `null` when the name is empty. */
+  key_first: string | null;
+  key_last: string | null;
+  key_full: string | null;
+  key_alias: string | null;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  subject: string;
+  subject_key: string;
+  content: string;
+  pipeline: string;
+  stage: string;
+  priority: string | null;
+  owner_id: number | null;
+  contact_id: number;
+  company_id: number | null;
+  created_at: string;
+  last_activity_at: string;
+}
+
+/**
+ * Every property of a ticket in matching form, core fields (`core = 1`) and custom properties alike, so filters,
+ * visibility rules and sorting compile to the same SQL whatever the property is.
+ */
+export interface TicketPropertiesTable {
+  ticket_id: number;
+  name: string;
+  core: Flag;
+  /** The original value as JSON. */
+  value_json: string;
+  /** `String(value).toLowerCase()`; `null` when the value is null. */
+  value_text: string | null;
+  /** The number the value stands for (numbers, numeric text), else `null`. */
+  value_num: number | null;
+  /** The value when it is a JSON number, else 0: numbers sort numerically, text by `value_text`. */
+  sort_num: number;
+  /** 1 when the value is neither null nor empty text. */
+  known: Flag;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  thread: number;
+  author_kind: 'agent' | 'contact';
+  author_id: number;
+  body: string;
+  internal: Flag;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  message_id: number;
+  name: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  contact_id: number;
+  /** Epoch milliseconds. */
+  created_at: number;
+  last_activity_at: number;
+  expires_at: number;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  contact_id: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  text: string;
+  link: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  pipelines: PipelinesTable;
+  stages: StagesTable;
+  companies: CompaniesTable;
+  access_groups: AccessGroupsTable;
+  contacts: ContactsTable;
+  contact_access_groups: ContactAccessGroupsTable;
+  contact_properties: ContactPropertiesTable;
+  agents: AgentsTable;
+  tickets: TicketsTable;
+  ticket_properties: TicketPropertiesTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,57 @@
+import type { MiddlewareHandler } from 'hono';
+import { resolveSession } from '../auth/sessions.js';
+import { secretsEqual } from '../auth/tokens.js';
+import { readSettings } from '../store/settings.js';
+import type { AppEnv } from './context.js';
+import { forbidden, Problem, unauthenticated } from './problem.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** One JSON line per request on stdout: method, path, status, ms. */
+export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now();
+  await next();
+  if (!c.get('deps').log) return;
+  const line = { at: new Date().toISOString(), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
+/** End-user routes answer 503 while the portal is switched off. */
+export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const settings = await readSettings(c.get('deps').db);
+  if (!settings.enabled) throw new Problem(503, 'unavailable', 'This portal is not available', 'This portal is not available.');
+  await next();
+};
+
+/**
+ * CSRF defence for end-user routes: state-changing requests need `X-Portal-Request: 1` (a custom header a
+ * cross-site form cannot send without a CORS preflight) and must not come from another site.
+ */
+export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!SAFE_METHODS.has(c.req.method)) {
+    if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site') throw forbidden('Cross-site requests are not allowed.');
+    if (c.req.header('x-portal-request') !== '1') throw forbidden('The X-Portal-Request header is missing.');
+  }
+  await next();
+};
+
+/** Requires a valid session and puts it into `c.var.auth`. */
+export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const auth = await resolveSession(c);
+  if (!auth) throw unauthenticated();
+  c.set('auth', auth);
+  c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
+  await next();
+};
+
+/** Admin routes: `Authorization: Bearer <PORTAL_ADMIN_TOKEN>`, compared in constant time. */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match || !secretsEqual(match[1], c.get('deps').adminToken)) {
+    throw new Problem(401, 'unauthenticated', 'Admin token required', 'Send Authorization: Bearer <PORTAL_ADMIN_TOKEN>.', undefined, {
+      'www-authenticate': 'Bearer',
+    });
+  }
+  await next();
+};

@@ -1,0 +1,21 @@
+import { DEMO_SIGN_IN } from '../src/domain/demo-world.js';
+import { readConfig } from './config.js';
+import { startServer } from './start.js';
+
+const config = readConfig();
+const server = await startServer({
+  port: config.port, host: config.host, dbFile: config.dbFile, seed: config.seed, adminToken: config.adminToken, log: config.log,
+});
+console.log(`Portal running at ${server.url}/`);
+if (config.seed === 'demo') console.log(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
+console.log(`Admin token${config.adminTokenGenerated ? ' (generated)' : ''}: ${server.adminToken}`);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Stopping (${signal})…`);
+  server.close().then(() => process.exit(0), () => process.exit(1));
+};
+process.once('SIGINT', () => stop('SIGINT'));
+process.once('SIGTERM', () => stop('SIGTERM'));

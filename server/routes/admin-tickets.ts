@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import type { PropertyBag } from '../../src/contract/common.js';
+import { isCoreTicketField, type PipelineRecord, type TicketRecord } from '../../src/domain/world.js';
+import { readJson } from '../http/body.js';
+import type { AppEnv } from '../http/context.js';
+import { notFound, validation } from '../http/problem.js';
+import type { Db } from '../db/connect.js';
+import { MessageInput, TicketInput, TicketPatch } from '../schemas/admin.js';
+import { readPipelines } from '../store/pipelines.js';
+import { insertTicket, readTicket, updateTicket } from '../store/tickets.js';
+
+const iso = (value: string) => new Date(value).toISOString();
+
+function checkProperties(properties: PropertyBag | undefined) {
+  const clashes = Object.keys(properties ?? {}).filter(isCoreTicketField);
+  if (clashes.length > 0) {
+    throw validation(clashes.map((name) => ({ field: `properties.${name}`, message: `"${name}" is a core field; set it directly.` })));
+  }
+}
+
+/** The pipeline and stage a ticket lands in: defaults to the first pipeline and its first stage; 422 when unknown. */
+function placement(pipelines: PipelineRecord[], pipelineId: string | undefined, stageId: string | undefined) {
+  const pipeline = pipelineId === undefined ? pipelines[0] : pipelines.find((p) => p.id === pipelineId);
+  if (!pipeline) throw validation([{ field: 'pipeline', message: pipelineId === undefined ? 'No pipeline exists.' : 'Unknown pipeline.' }]);
+  const stage = stageId === undefined ? pipeline.stages[0] : pipeline.stages.find((s) => s.id === stageId);
+  if (!stage) throw validation([{ field: 'stage', message: `Unknown stage of pipeline "${pipeline.id}".` }]);
+  return { pipeline: pipeline.id, stage: stage.id };
+}
+
+async function checkOwner(db: Db, ownerId: number | null | undefined) {
+  if (ownerId == null) return;
+  if (!(await db.selectFrom('agents').select('id').where('id', '=', ownerId).executeTakeFirst())) {
+    throw validation([{ field: 'ownerId', message: 'No agent has this id.' }]);
+  }
+}
+
+const ticketId = (raw: string) => {
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw notFound('No ticket has this id.');
+  return id;
+};
+
+/** Admin API: tickets and their messages. */
+export const adminTicketRoutes = new Hono<AppEnv>()
+  .post('/admin/tickets', async (c) => {
+    const body = await readJson(c, TicketInput);
+    const { db, now } = c.get('deps');
+    const contact = await db.selectFrom('contacts').select(['id', 'company_id']).where('id', '=', body.contactId).executeTakeFirst();
+    if (!contact) throw validation([{ field: 'contactId', message: 'No contact has this id.' }]);
+    checkProperties(body.properties);
+    const where = placement(await readPipelines(db), body.pipeline, body.stage);
+    await checkOwner(db, body.ownerId);
+    const createdAt = body.createdAt ? iso(body.createdAt) : new Date(now()).toISOString();
+    const ticket: TicketRecord = {
+      id: 0, subject: body.subject, content: body.content ?? '', ...where, priority: body.priority ?? null,
+      ownerId: body.ownerId ?? null, contactId: contact.id, companyId: contact.company_id, createdAt, lastActivityAt: createdAt,
+      properties: body.properties ?? {},
+    };
+    const id = await db.transaction().execute((trx) => insertTicket(trx, ticket));
+    return c.json({ id }, 201);
+  })
+  .patch('/admin/tickets/:id', async (c) => {
+    const id = ticketId(c.req.param('id'));
+    const { db } = c.get('deps');
+    const ticket = await readTicket(db, id);
+    if (!ticket) throw notFound('No ticket has this id.');
+    const body = await readJson(c, TicketPatch);
+    checkProperties(body.properties);
+    const pipelineChanged = body.pipeline !== undefined && body.pipeline !== ticket.pipeline;
+    const where = body.pipeline !== undefined || body.stage !== undefined
+      ? placement(await readPipelines(db), body.pipeline ?? ticket.pipeline, body.stage ?? (pipelineChanged ? undefined : ticket.stage))
+      : { pipeline: ticket.pipeline, stage: ticket.stage };
+    await checkOwner(db, body.ownerId);
+    const next: TicketRecord = {
+      ...ticket, ...where,
+      subject: body.subject ?? ticket.subject,
+      priority: body.priority === undefined ? ticket.priority : body.priority,
+      ownerId: body.ownerId === undefined ? ticket.ownerId : body.ownerId,
+      properties: { ...ticket.properties, ...(body.properties ?? {}) },
+    };
+    await db.transaction().execute((trx) => updateTicket(trx, next));
+    return c.json({ id });
+  })
+  .post('/admin/tickets/:id/messages', async (c) => {
+    const id = ticketId(c.req.param('id'));
+    const { db, now } = c.get('deps');
+    const ticket = await readTicket(db, id);
+    if (!ticket) throw notFound('No ticket has this id.');
+    const body = await readJson(c, MessageInput);
+    const authorTable = body.author === 'agent' ? 'agents' : 'contacts';
+    if (!(await db.selectFrom(authorTable).select('id').where('id', '=', body.authorId).executeTakeFirst())) {
+      throw validation([{ field: 'authorId', message: `No ${body.author} has this id.` }]);
+    }
+    const createdAt = body.createdAt ? iso(body.createdAt) : new Date(now()).toISOString();
+    const messageId = await db.transaction().execute(async (trx) => {
+      const last = await trx.selectFrom('messages').select((eb) => eb.fn.max('thread').as('thread'))
+        .where('ticket_id', '=', id).executeTakeFirst();
+      const current = last?.thread ?? null;
+      const thread = current === null ? 1 : body.newThread ? current + 1 : current;
+      const row = await trx.insertInto('messages').values({
+        ticket_id: id, thread, author_kind: body.author, author_id: body.authorId, body: body.body,
+        internal: body.internal ? 1 : 0, created_at: createdAt,
+      }).returning('id').executeTakeFirstOrThrow();
+      if (createdAt > ticket.lastActivityAt) await updateTicket(trx, { ...ticket, lastActivityAt: createdAt });
+      return row.id;
+    });
+    return c.json({ id: messageId }, 201);
+  });

@@ -1,0 +1,96 @@
+import { Hono } from 'hono';
+import { Settings } from '../../src/contract/settings.js';
+import { hashPassword } from '../auth/passwords.js';
+import { hashToken, newToken } from '../auth/tokens.js';
+import { readJson } from '../http/body.js';
+import type { AppEnv } from '../http/context.js';
+import { Problem, validation } from '../http/problem.js';
+import { AccessGroupInput, AgentInput, CompanyInput, ContactInput } from '../schemas/admin.js';
+import { insertAgent } from '../store/agents.js';
+import { insertContact } from '../store/contacts.js';
+import { readPipelines } from '../store/pipelines.js';
+import { readSettings, writeSettings } from '../store/settings.js';
+
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Admin API: settings, companies, access groups, contacts, agents, outbox, pipelines. */
+export const adminWorldRoutes = new Hono<AppEnv>()
+  .get('/admin/settings', async (c) => c.json(await readSettings(c.get('deps').db)))
+  .put('/admin/settings', async (c) => {
+    const settings = await readJson(c, Settings);
+    const { db, now } = c.get('deps');
+    await writeSettings(db, settings, now());
+    return c.json(settings);
+  })
+  .post('/admin/companies', async (c) => {
+    const body = await readJson(c, CompanyInput);
+    const row = await c.get('deps').db.insertInto('companies')
+      .values({ name: body.name, domain: body.domain || null }).returning('id').executeTakeFirstOrThrow();
+    return c.json({ id: row.id }, 201);
+  })
+  .post('/admin/access-groups', async (c) => {
+    const body = await readJson(c, AccessGroupInput);
+    const row = await c.get('deps').db.insertInto('access_groups').values({ name: body.name }).returning('id').executeTakeFirstOrThrow();
+    return c.json({ id: row.id }, 201);
+  })
+  .post('/admin/contacts', async (c) => {
+    const body = await readJson(c, ContactInput);
+    const { db, now } = c.get('deps');
+    const email = body.email.trim().toLowerCase();
+    if (await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst()) {
+      throw new Problem(409, 'conflict', 'Email already in use', 'A contact with this email exists.', [{ field: 'email', message: 'A contact with this email exists.' }]);
+    }
+    if (body.externalId && (await db.selectFrom('contacts').select('id').where('external_id', '=', body.externalId).executeTakeFirst())) {
+      throw new Problem(409, 'conflict', 'External id already in use', 'A contact with this external id exists.', [{ field: 'externalId', message: 'A contact with this external id exists.' }]);
+    }
+    const companyId = body.companyId ?? null;
+    if (companyId !== null && !(await db.selectFrom('companies').select('id').where('id', '=', companyId).executeTakeFirst())) {
+      throw validation([{ field: 'companyId', message: 'No company has this id.' }]);
+    }
+    const groupIds = [...new Set(body.accessGroupIds ?? [])];
+    if (groupIds.length > 0) {
+      const found = await db.selectFrom('access_groups').select('id').where('id', 'in', groupIds).execute();
+      const missing = groupIds.filter((id) => !found.some((g) => g.id === id));
+      if (missing.length > 0) throw validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
+    }
+    const passwordHash = body.password ? await hashPassword(body.password) : null;
+    const settings = await readSettings(db);
+    const at = now();
+    const id = await db.transaction().execute(async (trx) => {
+      const contactId = await insertContact(trx, {
+        email, name: body.name, companyId, accessGroupIds: groupIds, properties: body.properties ?? {}, passwordHash,
+        externalId: body.externalId ?? null, createdAt: new Date(at).toISOString(),
+      });
+      if (passwordHash === null && groupIds.some((g) => settings.access.accessGroupIds.includes(g))) {
+        const token = newToken();
+        await trx.insertInto('invitations')
+          .values({ token_hash: hashToken(token), contact_id: contactId, created_at: at, expires_at: at + INVITATION_LIFETIME_MS, used_at: null })
+          .execute();
+        const link = `/#/invite?token=${token}`;
+        await trx.insertInto('outbox').values({
+          recipient: email,
+          subject: `You are invited to ${settings.name}`,
+          text: `Hello ${body.name},\n\nyou have been invited to ${settings.name}. Choose your password here:\n${link}\n\nThe link is valid for 7 days.`,
+          link,
+          created_at: new Date(at).toISOString(),
+        }).execute();
+      }
+      return contactId;
+    });
+    return c.json({ id }, 201);
+  })
+  .post('/admin/agents', async (c) => {
+    const body = await readJson(c, AgentInput);
+    if (body.firstName === '' && body.lastName === '') {
+      throw validation([{ field: 'firstName', message: 'An agent needs a first or a last name.' }]);
+    }
+    const id = await insertAgent(c.get('deps').db, { firstName: body.firstName, lastName: body.lastName, alias: body.alias ?? null });
+    return c.json({ id }, 201);
+  })
+  .get('/admin/outbox', async (c) => {
+    const rows = await c.get('deps').db.selectFrom('outbox').selectAll().orderBy('id').execute();
+    return c.json(rows.map((r) => ({
+      to: r.recipient, subject: r.subject, text: r.text, ...(r.link === null ? {} : { link: r.link }), createdAt: r.created_at,
+    })));
+  })
+  .get('/admin/pipelines', async (c) => c.json(await readPipelines(c.get('deps').db)));

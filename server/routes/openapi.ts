@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { Credentials, Session } from '../../src/contract/session.js';
+import { PublicSettings, Settings } from '../../src/contract/settings.js';
+import { TicketPage } from '../../src/contract/tickets.js';
+import type { AppEnv } from '../http/context.js';
+import {
+  AccessGroupInput, AgentInput, CompanyInput, ContactInput, CreatedId, MessageInput, OutboxEntry, PipelineOutput, TicketInput,
+  TicketPatch,
+} from '../schemas/admin.js';
+
+const SCHEMAS = {
+  PublicSettings, Settings, Credentials, Session, TicketPage, CompanyInput, AccessGroupInput, ContactInput, AgentInput,
+  TicketInput, TicketPatch, MessageInput, CreatedId, OutboxEntry, PipelineOutput,
+} satisfies Record<string, z.core.$ZodType>;
+type SchemaName = keyof typeof SCHEMAS;
+
+interface Route {
+  method: 'get' | 'post' | 'put' | 'patch';
+  path: string;
+  summary: string;
+  admin?: boolean;
+  session?: boolean;
+  body?: SchemaName;
+  ok?: { status: number; schema?: SchemaName; array?: boolean };
+  params?: { name: string; in: 'query' | 'path' | 'header'; schema: object; description?: string }[];
+}
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const str = { type: 'string' };
+
+const ROUTES: Route[] = [
+  { method: 'get', path: '/portal', summary: 'Public settings', ok: { status: 200, schema: 'PublicSettings' },
+    params: [{ name: 'locale', in: 'query', schema: str, description: 'Language of the admin texts' }] },
+  { method: 'get', path: '/openapi.json', summary: 'This document', ok: { status: 200 } },
+  { method: 'post', path: '/auth/login', summary: 'Sign in with email and password', body: 'Credentials', ok: { status: 200, schema: 'Session' } },
+  { method: 'post', path: '/auth/logout', summary: 'End the session', ok: { status: 204 } },
+  { method: 'get', path: '/auth/session', summary: 'The current session (401 when none)', session: true, ok: { status: 200, schema: 'Session' } },
+  { method: 'get', path: '/tickets', summary: 'One page of the ticket list', session: true, ok: { status: 200, schema: 'TicketPage' },
+    params: [
+      { name: 'view', in: 'query', schema: { enum: ['mine', 'company'] } },
+      { name: 'q', in: 'query', schema: str, description: 'Subject text or ticket id (#42)' },
+      { name: 'status', in: 'query', schema: { enum: ['open', 'closed', 'all'] } },
+      { name: 'sort', in: 'query', schema: str, description: 'Property, or requester / owner / status' },
+      { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'] } },
+      { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+      { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+      { name: 'filter[property]', in: 'query', schema: str, description: 'Property equals value (case-insensitive); repeatable' },
+    ] },
+  { method: 'get', path: '/admin/settings', summary: 'The whole settings', admin: true, ok: { status: 200, schema: 'Settings' } },
+  { method: 'put', path: '/admin/settings', summary: 'Replace the settings', admin: true, body: 'Settings', ok: { status: 200, schema: 'Settings' } },
+  { method: 'post', path: '/admin/companies', summary: 'Create a company', admin: true, body: 'CompanyInput', ok: { status: 201, schema: 'CreatedId' } },
+  { method: 'post', path: '/admin/access-groups', summary: 'Create an access group', admin: true, body: 'AccessGroupInput', ok: { status: 201, schema: 'CreatedId' } },
+  { method: 'post', path: '/admin/contacts', summary: 'Create a contact (invitation when in a portal access group without password)', admin: true, body: 'ContactInput', ok: { status: 201, schema: 'CreatedId' } },
+  { method: 'post', path: '/admin/agents', summary: 'Create an agent', admin: true, body: 'AgentInput', ok: { status: 201, schema: 'CreatedId' } },
+  { method: 'post', path: '/admin/tickets', summary: 'Create a ticket', admin: true, body: 'TicketInput', ok: { status: 201, schema: 'CreatedId' } },
+  { method: 'patch', path: '/admin/tickets/{id}', summary: 'Change a ticket', admin: true, body: 'TicketPatch', ok: { status: 200, schema: 'CreatedId' },
+    params: [{ name: 'id', in: 'path', schema: { type: 'integer' } }] },
+  { method: 'post', path: '/admin/tickets/{id}/messages', summary: 'Add a message', admin: true, body: 'MessageInput', ok: { status: 201, schema: 'CreatedId' },
+    params: [{ name: 'id', in: 'path', schema: { type: 'integer' } }] },
+  { method: 'get', path: '/admin/outbox', summary: 'Emails sent, newest last', admin: true, ok: { status: 200, schema: 'OutboxEntry', array: true } },
+  { method: 'get', path: '/admin/pipelines', summary: 'Pipelines and stages', admin: true, ok: { status: 200, schema: 'PipelineOutput', array: true } },
+];
+
+const problem = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+
+function operation(route: Route) {
+  const responses: Record<string, unknown> = {};
+  const ok = route.ok ?? { status: 200 };
+  const schema = ok.schema ? (ok.array ? { type: 'array', items: ref(ok.schema) } : ref(ok.schema)) : undefined;
+  responses[String(ok.status)] = schema ? { description: 'OK', content: { 'application/json': { schema } } } : { description: 'OK' };
+  for (const status of route.admin ? ['400', '401', '404', '409', '413', '415', '422'] : ['400', '401', '403', '415', '422', '503']) {
+    responses[status] = problem;
+  }
+  const parameters = [...(route.params ?? [])];
+  if (!route.admin && route.method !== 'get') parameters.push({ name: 'X-Portal-Request', in: 'header' as const, schema: { const: '1' } });
+  return {
+    summary: route.summary,
+    tags: [route.admin ? 'admin' : 'portal'],
+    ...(route.admin ? { security: [{ adminToken: [] }] } : route.session ? { security: [{ sessionCookie: [] }, { sessionBearer: [] }] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
+    responses,
+  };
+}
+
+function toSchema(schema: z.core.$ZodType) {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  void _ignored;
+  return rest;
+}
+
+/** The OpenAPI 3.1 document, generated from the zod schemas the routes validate with. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  const schemas: Record<string, unknown> = Object.fromEntries(Object.entries(SCHEMAS).map(([name, s]) => [name, toSchema(s)]));
+  schemas.Problem = {
+    type: 'object', required: ['type', 'title', 'status'],
+    properties: {
+      type: str, title: str, status: { type: 'integer' }, detail: str,
+      errors: { type: 'array', items: { type: 'object', properties: { field: str, message: str }, required: ['field', 'message'] } },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Customer Portal reference server', version: '1.0.0' },
+    servers: [{ url: '/api/v1' }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'PORTAL_ADMIN_TOKEN' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'portal_session' },
+        sessionBearer: { type: 'http', scheme: 'bearer', description: 'A session token handed to the host' },
+      },
+    },
+  };
+}
+
+let cached: ReturnType<typeof openApiDocument> | undefined;
+
+export const openApiRoutes = new Hono<AppEnv>().get('/openapi.json', (c) => c.json((cached ??= openApiDocument())));

@@ -1,0 +1,39 @@
+import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
+import { DEFAULT_QUERY, TicketQuery } from '../../src/contract/tickets.js';
+import { scopeFor } from '../../src/domain/permissions.js';
+import type { AppEnv } from '../http/context.js';
+import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
+import { fieldErrors, forbidden, validation } from '../http/problem.js';
+import { listTickets } from '../sql/ticket-list.js';
+
+const asInt = (v: string | undefined) => (v !== undefined && /^-?\d{1,15}$/.test(v.trim()) ? Number(v) : v);
+
+/** `?view=&q=&status=&sort=&order=&page=&pageSize=&filter[prop]=value` → a validated TicketQuery (422 naming the field). */
+export function parseTicketQuery(c: Context): TicketQuery {
+  const all = c.req.queries();
+  const last = (name: string) => all[name]?.at(-1);
+  const filters: Record<string, string> = {};
+  for (const [key, values] of Object.entries(all)) {
+    const m = /^filter\[(.+)\]$/.exec(key);
+    if (m) filters[m[1]] = values.at(-1) ?? '';
+  }
+  const given = {
+    view: last('view'), q: last('q'), status: last('status'), sort: last('sort'), order: last('order'),
+    page: asInt(last('page')), pageSize: asInt(last('pageSize')),
+  };
+  const merged = { ...DEFAULT_QUERY, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== '')), filters };
+  const result = z.safeParse(TicketQuery, merged);
+  if (!result.success) throw validation(fieldErrors(result.error.issues), 'The ticket query is not valid.');
+  return result.data;
+}
+
+export const ticketRoutes = new Hono<AppEnv>()
+  .get('/tickets', portalEnabled, csrfGuard, requireSession, async (c) => {
+    const query = parseTicketQuery(c);
+    const { contact, settings } = c.get('auth');
+    const scope = scopeFor(settings, contact, query.view);
+    if (!scope) throw forbidden('You may not see the tickets of your company.');
+    c.header('cache-control', 'no-store');
+    return c.json(await listTickets(c.get('deps').db, scope, query, settings));
+  });

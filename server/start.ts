@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import { openDatabase } from './db/connect.js';
+import { seed as seedDatabase } from './seed.js';
+import { filesDirFor } from './store/files.js';
+
+export interface StartOptions {
+  /** 0 (default) = any free port. */
+  port?: number;
+  host?: string;
+  /** SQLite file; default: a fresh file in a temporary folder, removed on close. */
+  dbFile?: string;
+  seed?: 'demo' | 'none';
+  /** Default: PORTAL_ADMIN_TOKEN, else random. */
+  adminToken?: string;
+  /** Clock in epoch ms (tests inject one). */
+  now?: () => number;
+  /** Request logs on stdout; default unless PORTAL_LOG=silent. */
+  log?: boolean;
+}
+
+export interface RunningServer {
+  /** `http://HOST:PORT`, no trailing slash. */
+  url: string;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** Opens (migrates, seeds) the database and starts listening; used by main.ts and by tests. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const tempDir = opts.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'portal-'));
+  const dbFile = opts.dbFile ?? join(tempDir as string, 'portal.db');
+  const now = opts.now ?? Date.now;
+  const adminToken = opts.adminToken ?? (process.env.PORTAL_ADMIN_TOKEN?.trim() || randomBytes(32).toString('hex'));
+  const log = opts.log ?? process.env.PORTAL_LOG !== 'silent';
+  const filesDir = filesDirFor(dbFile);
+  const db = await openDatabase(dbFile);
+  try {
+    await seedDatabase(db, opts.seed ?? 'demo', filesDir, now());
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const app = createApp({ db, now, adminToken, filesDir, log });
+  const host = opts.host ?? '127.0.0.1';
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    adminToken,
+    close: () => (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await db.destroy();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    })()),
+  };
+}

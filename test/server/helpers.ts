@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_SIGN_IN } from '../../src/domain/demo-world.js';
+import { startServer, type StartOptions } from '../../server/start.js';
+
+export interface CallOptions {
+  body?: unknown;
+  /** Raw body (sent as is). */
+  raw?: string;
+  cookie?: string;
+  admin?: boolean;
+  headers?: Record<string, string>;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+  text: string;
+}
+
+/** A real server on port 0 with its own temporary database, plus a small HTTP client. */
+export async function testServer(options: StartOptions & { keepDir?: string } = {}) {
+  const dir = options.keepDir ?? mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const server = await startServer({ dbFile: join(dir, 'portal.db'), log: false, ...options });
+  const call = async (method: string, path: string, o: CallOptions = {}): Promise<Answer> => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.admin) headers.authorization = `Bearer ${server.adminToken}`;
+    if (o.cookie) headers.cookie = o.cookie;
+    if (method !== 'GET' && method !== 'HEAD' && !o.admin) headers['x-portal-request'] ??= '1';
+    let body: string | undefined = o.raw;
+    if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, json, text };
+  };
+  const login = async (email = DEMO_SIGN_IN.email, password = DEMO_SIGN_IN.password) => {
+    const res = await call('POST', '/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    return setCookie.split(';')[0];
+  };
+  return {
+    url: server.url,
+    adminToken: server.adminToken,
+    dir,
+    call,
+    login,
+    admin: (method: string, path: string, body?: unknown) => call(method, path, { admin: true, body }),
+    close: async () => {
+      await server.close();
+      if (!options.keepDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof testServer>>;
+
+/** Asserts the shape of an RFC 9457 problem answer. */
+export function isProblem(res: Answer, status: number): boolean {
+  return res.status === status && (res.headers.get('content-type') ?? '').startsWith('application/problem+json')
+    && res.json?.status === status && typeof res.json?.title === 'string' && typeof res.json?.type === 'string';
+}
