@@ -18,8 +18,6 @@ export default {
         args: [
           '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-          // Two test pages share one browser: keep the one in the background running (timers, animation frames).
-          '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -1,2 +1,3 @@
 /** Registers every portal element. The provider (`customer-portal`) comes first, so nested elements find it. */
 import './elements/customer-portal/define.js';
+import './elements/portal-login/define.js';

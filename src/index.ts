@@ -3,6 +3,7 @@ export * from './contract/index.js';
 export { HttpAdapter, CSRF_HEADER, type HttpAdapterOptions } from './adapters/http-adapter.js';
 export { MemoryAdapter, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { CustomerPortal } from './elements/customer-portal/customer-portal.js';
+export { PortalLogin, type LoginView } from './elements/portal-login/portal-login.js';
 export * from './internal/events.js';
 export { parseRoute, formatRoute, type Route } from './internal/router.js';
 export { SUPPORTED_LOCALES, type SupportedLocale } from './internal/localization.js';

@@ -23,6 +23,8 @@ export interface MemoryAdapterOptions {
   latency?: number;
   /** The clock, for sessions and new records. */
   now?: () => number;
+  /** Overrides the idle timeout of sessions (seconds), e.g. a few seconds in stories and tests. */
+  idleTimeoutSeconds?: number;
 }
 
 /**
@@ -37,11 +39,14 @@ export class MemoryAdapter implements PortalAdapter {
   readonly #listeners = new Set<(change: PortalChange) => void>();
   readonly #replies = new Map<string, Message>();
   readonly #objectUrls = new Map<number, string>();
+  readonly #linkTokens = new Map<string, { contactId: number; purpose: 'invite' | 'reset' }>();
+  readonly #idleTimeoutSeconds?: number;
 
   constructor(options: MemoryAdapterOptions = {}) {
     this.world = options.world ?? demoWorld();
     this.#latency = options.latency ?? 0;
     this.#now = options.now ?? Date.now;
+    this.#idleTimeoutSeconds = options.idleTimeoutSeconds;
     if (options.signedInAs) this.#contact = this.#contactByEmail(options.signedInAs) ?? null;
   }
 
@@ -75,7 +80,7 @@ export class MemoryAdapter implements PortalAdapter {
   }
 
   #session(contact: ContactRecord): Session {
-    const idle = this.world.settings.idleTimeoutMinutes * 60;
+    const idle = this.#idleTimeoutSeconds ?? this.world.settings.idleTimeoutMinutes * 60;
     return {
       user: { id: contact.id, email: contact.email, name: contact.name, companyId: contact.companyId },
       canViewCompany: canViewCompany(this.world.settings, contact),
@@ -149,12 +154,34 @@ export class MemoryAdapter implements PortalAdapter {
     return this.#settle(options.signal, () => undefined);
   }
 
-  resetPassword(_input: TokenAndPassword, options: CallOptions = {}): Promise<Session> {
-    return this.#settle(options.signal, () => { throw new ValidationError('This link is invalid or has expired.', [{ field: 'token', message: 'This link is invalid or has expired.' }]); });
+  /** Issues an invitation or reset link token for a contact, as the server's outbox email would carry it. */
+  createLinkToken(email: string, purpose: 'invite' | 'reset'): string {
+    const contact = this.#contactByEmail(email);
+    if (!contact) throw new NotFoundError('No such contact.');
+    const token = crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, '');
+    this.#linkTokens.set(token, { contactId: contact.id, purpose });
+    return token;
+  }
+
+  #usePasswordLink(input: TokenAndPassword, purpose: 'invite' | 'reset', signal?: AbortSignal): Promise<Session> {
+    return this.#settle(signal, () => {
+      const entry = this.#linkTokens.get(input.token);
+      const contact = entry?.purpose === purpose ? this.world.contacts.find((c) => c.id === entry.contactId) : undefined;
+      if (!contact) throw new ValidationError('This link is invalid or has expired.', [{ field: 'token', message: 'This link is invalid or has expired.' }]);
+      if ([...input.password].length < 10) throw new ValidationError('The password is too short.', [{ field: 'password', message: 'Use at least 10 characters.' }]);
+      this.#linkTokens.delete(input.token);
+      contact.password = input.password;
+      this.#contact = contact;
+      return this.#session(contact);
+    });
+  }
+
+  resetPassword(input: TokenAndPassword, options: CallOptions = {}) {
+    return this.#usePasswordLink(input, 'reset', options.signal);
   }
 
   acceptInvitation(input: TokenAndPassword, options: CallOptions = {}) {
-    return this.resetPassword(input, options);
+    return this.#usePasswordLink(input, 'invite', options.signal);
   }
 
   requestSignInLink(_email: string, options: CallOptions = {}) {

@@ -73,9 +73,9 @@ export function demoWorld(): DemoWorld {
     actions: { replyToClosed: false, customerClose: true, closedStageByPipeline: { support: 'closed', billing: 'resolved' } },
     knowledgeBaseUrl: null,
     translations: {
-      de: { name: 'Nordlicht Hilfe-Center', ticketLabel: { singular: 'Ticket', plural: 'Tickets' } },
-      sv: { name: 'Nordlicht Hjälpcenter', ticketLabel: { singular: 'Ärende', plural: 'Ärenden' } },
-      da: { name: 'Nordlicht Hjælpecenter', ticketLabel: { singular: 'Sag', plural: 'Sager' } },
+      de: { name: 'Nordlicht Hilfe-Center', ticketLabel: { singular: 'Ticket', plural: 'Tickets' }, menuText: 'Ticket einreichen', headerText: 'Wie können wir helfen?' },
+      sv: { name: 'Nordlicht Hjälpcenter', ticketLabel: { singular: 'Ärende', plural: 'Ärenden' }, menuText: 'Skicka in ett ärende', headerText: 'Hur kan vi hjälpa dig?' },
+      da: { name: 'Nordlicht Hjælpecenter', ticketLabel: { singular: 'Sag', plural: 'Sager' }, menuText: 'Opret en sag', headerText: 'Hvordan kan vi hjælpe?' },
     },
   };
   const companies: CompanyRecord[] = [

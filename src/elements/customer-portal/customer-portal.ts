@@ -10,7 +10,10 @@ import { PortalError, UnavailableError } from '../../contract/errors.js';
 import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
-import { PortalErrorEvent, PortalReadyEvent } from '../../internal/events.js';
+import { PortalErrorEvent, PortalReadyEvent, PortalSessionExpiringEvent, PortalSignedOutEvent } from '../../internal/events.js';
+import { openSessionChannel } from '../../internal/session-channel.js';
+import { SessionTimerController } from '../../internal/session-timer.js';
+import { renderExpiryDialog } from './expiry-dialog.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
@@ -31,12 +34,16 @@ import { html as staticHtml } from 'lit/static-html.js';
  *
  * @fires portal-ready - Settings are loaded; `detail.name` is the portal name.
  * @fires portal-error - Loading failed; `detail.error` is the typed error.
+ * @fires portal-signed-out - The session ended: `detail.reason` is `sign-out`, `expired` or `other-tab`.
+ * @fires portal-session-expiring - The idle timeout is a minute away; the "Stay signed in" dialog is open.
  *
  * @csspart base - The portal's outer box.
  * @csspart header - The header with the portal name and the navigation.
  * @csspart title - The portal name heading.
  * @csspart nav - The portal navigation.
  * @csspart view - The box around the current view.
+ * @csspart sign-out-button - The "Sign out" button in the navigation.
+ * @csspart expiry-dialog - The "Stay signed in" dialog.
  *
  * @cssprop --portal-color-accent - Links, buttons and highlights.
  * @cssprop --portal-color-on-accent - Text on accent-colored buttons.
@@ -88,12 +95,30 @@ export class CustomerPortal extends LitElement {
   @provide({ context: servicesContext }) protected services: PortalServices = {
     announce: (message) => this.#live.announce(message),
     navigate: (route) => this.#router.navigate(route),
-    setSession: (session) => { this.session = session; },
+    setSession: (session) => this.#takeSession(session),
   };
 
   readonly #router = new HashRouterController(this);
   readonly #live = new LiveRegionController(this);
+  readonly #timer = new SessionTimerController(this, {
+    extend: async () => {
+      const session = await this.resolvedAdapter!.extendSession();
+      this.session = session;
+      return session;
+    },
+    warn: (expiresAt) => {
+      this.expiring = true;
+      this.dispatchEvent(new PortalSessionExpiringEvent({ expiresAt }));
+    },
+    expire: () => void this.#endSession('expired'),
+  });
+  #channel?: ReturnType<typeof openSessionChannel>;
   #titleBefore: string | null = null;
+
+  /** Why the customer sees the sign-in form, e.g. after an idle timeout. */
+  @state() protected signedOutNotice = '';
+  /** The "Stay signed in" dialog is open. */
+  @state() protected expiring = false;
 
   /** The current view. */
   get route(): Route {
@@ -113,6 +138,8 @@ export class CustomerPortal extends LitElement {
   protected readonly loader = new Task(this, {
     args: () => [this.resolvedAdapter, this.#requestedLocale()] as const,
     task: async ([adapter, requested], { signal }) => {
+      // A requested language applies at once, so loading and error states speak it too.
+      if (requested) await setPortalLocale(resolveLocale(requested));
       if (!adapter) throw new UnavailableError(msg('The portal is not set up: the "api-base" attribute or an adapter is missing.', { id: 'portal.no-adapter' }));
       const settings = await adapter.getSettings({ signal, locale: requested ?? undefined });
       await setPortalLocale(resolveLocale(requested, settings.defaultLocale));
@@ -122,6 +149,7 @@ export class CustomerPortal extends LitElement {
     onComplete: ({ settings, session }) => {
       this.settings = settings;
       this.session = session;
+      this.#timer.track(session);
       this.dispatchEvent(new PortalReadyEvent({ name: settings.name }));
     },
     onError: (error) => {
@@ -149,10 +177,56 @@ export class CustomerPortal extends LitElement {
     }
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#channel = openSessionChannel((message) => {
+      if (message.type === 'signed-out') void this.#endSession('other-tab');
+      else void this.resolvedAdapter?.getSession().then((session) => session && this.#takeSession(session, false), () => undefined);
+    });
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.#channel?.close();
     if (this.#titleBefore !== null) document.title = this.#titleBefore;
     this.#titleBefore = null;
+  }
+
+  /** A session started here (sign-in form) or in another tab. */
+  #takeSession(session: Session | null, broadcast = true) {
+    const wasSignedOut = !this.session;
+    this.session = session;
+    this.#timer.track(session);
+    if (!session || !wasSignedOut) return;
+    this.signedOutNotice = '';
+    if (broadcast) this.#channel?.post({ type: 'signed-in' });
+    const route = this.#router.route;
+    if (route.name === 'invite' || route.name === 'reset') this.navigate({ name: 'tickets', params: new URLSearchParams() });
+    else this.#router.navigated = true; // focus the view heading after the sign-in form goes away
+  }
+
+  /** Ends the session: on the server (best effort), in every tab, and in this element. */
+  async #endSession(reason: 'sign-out' | 'expired' | 'other-tab') {
+    if (!this.session) return;
+    this.#timer.track(null);
+    this.expiring = false;
+    if (reason !== 'other-tab') {
+      this.#channel?.post({ type: 'signed-out', reason: reason === 'expired' ? 'expired' : 'sign-out' });
+      await this.resolvedAdapter?.signOut().catch(() => undefined);
+    }
+    this.session = null;
+    this.signedOutNotice = reason === 'expired'
+      ? msg('You were signed out after a period of inactivity.', { id: 'portal.signed-out-idle' })
+      : '';
+    if (this.signedOutNotice) this.announce(this.signedOutNotice);
+    else this.announce(msg('You are signed out.', { id: 'portal.signed-out' }));
+    this.#router.navigated = true;
+    this.dispatchEvent(new PortalSignedOutEvent({ reason }));
+  }
+
+  /** Signs the customer out (as the "Sign out" button does). */
+  signOut() {
+    return this.#endSession('sign-out');
   }
 
   #syncTitle() {
@@ -198,6 +272,7 @@ export class CustomerPortal extends LitElement {
     }
     const route = this.#router.route;
     const onList = route.name === 'tickets' || route.name === 'ticket';
+    const signedIn = !!this.session;
     return html`
       <header part="header">
         ${staticHtml`<${tag} part="title">${settings.name}</${tag}>`}
@@ -207,12 +282,18 @@ export class CustomerPortal extends LitElement {
             ${settings.supportForm
               ? html`<li><a href="#/new" aria-current=${route.name === 'new' ? 'page' : nothing} @click=${this.#onNavClick}>${settings.supportForm.menuText}</a></li>`
               : nothing}
+            ${signedIn
+              ? html`<li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
+              : nothing}
           </ul>
         </nav>
       </header>
       <div part="view">
-        <slot>${renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}</slot>
+        ${signedIn || route.name === 'invite' || route.name === 'reset'
+          ? html`<slot>${renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}</slot>`
+          : html`<portal-login heading-level=${this.headingLevel + 1} .notice=${this.signedOutNotice}></portal-login>`}
       </div>
+      ${renderExpiryDialog(this.expiring, () => { this.expiring = false; void this.#timer.extend(); }, () => this.signOut())}
     `;
   }
 

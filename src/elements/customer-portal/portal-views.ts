@@ -26,7 +26,7 @@ export function renderView(route: Route, settings: PublicSettings, level: number
       return renderNotFound(level, plural, navigate);
     case 'invite':
     case 'reset':
-      return html`<portal-login></portal-login>`;
+      return html`<portal-login view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></portal-login>`;
     case 'not-found':
       return renderNotFound(level, plural, navigate);
   }

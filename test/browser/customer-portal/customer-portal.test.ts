@@ -50,7 +50,7 @@ describe('customer-portal', () => {
     world.settings.ticketLabel = { singular: 'Case', plural: 'Cases' };
     world.settings.translations = {};
     world.settings.supportForm.menuText = 'Open a case';
-    const el = await fixture<CustomerPortal>(html`<customer-portal .adapter=${new MemoryAdapter({ world })}></customer-portal>`);
+    const el = await fixture<CustomerPortal>(html`<customer-portal .adapter=${new MemoryAdapter({ world, signedInAs: 'anna@nordlicht.example' })}></customer-portal>`);
     await settled(el);
     const links = [...shadow(el).querySelectorAll('nav a')].map((a) => a.textContent?.trim());
     expect(links).to.deep.equal(['Cases', 'Open a case']);
@@ -109,7 +109,7 @@ describe('customer-portal', () => {
   });
 
   it('keeps the page hash untouched with routing="none"', async () => {
-    const el = await fixture<CustomerPortal>(html`<customer-portal routing="none" .adapter=${new MemoryAdapter()}></customer-portal>`);
+    const el = await fixture<CustomerPortal>(html`<customer-portal routing="none" .adapter=${new MemoryAdapter({ signedInAs: 'anna@nordlicht.example' })}></customer-portal>`);
     await settled(el);
     (shadow(el).querySelector('nav a[href="#/new"]') as HTMLAnchorElement).click();
     await el.updateComplete;

@@ -1,6 +1,7 @@
-import { expect, fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
+import { setPortalLocale, SOURCE_LOCALE } from '../../../src/internal/localization.js';
 
 /**
  * Every story is a test fixture: each one is rendered outside Storybook (meta args + story args, then
@@ -40,7 +41,8 @@ const expectations: Record<string, Expectation> = {
   'customer-portal/Loading': {
     settled: (el) => !!shadow(el).querySelector('[aria-busy="true"] .skeleton'),
     async check(el) {
-      for (let i = 0; i < 5; i += 1) await nextFrame();
+      // A timer, not requestAnimationFrame: rAF is paused when the test page runs as a background tab.
+      await aTimeout(100);
       expect(shadow(el).querySelector('[aria-busy="true"]'), 'still loading').to.exist;
       expect(text(el)).to.contain('Loading the portal');
       expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
@@ -118,6 +120,11 @@ function storiesOf(module: Record<string, unknown>) {
 }
 
 describe('stories', () => {
+  // The portal's locale is page-wide (@lit/localize), and the loading and "not set up" states show whatever
+  // locale an earlier portal on the page loaded. Start every story as on a fresh page (as Storybook does on a
+  // full load), so the outcome does not depend on story order.
+  beforeEach(() => setPortalLocale(SOURCE_LOCALE));
+
   afterEach(() => {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   });

@@ -1,0 +1,37 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { sanitize } from '../../internal/sanitizer.js';
+
+/**
+ * The admin's consent text: may contain links and simple emphasis, so it goes through the one sanitizer
+ * (links open in a new tab, nothing executable survives). Empty for the moment it takes the sanitizer to load.
+ *
+ * @summary Sanitized rich text of the consent-to-processing statement (internal part of `<portal-login>`).
+ */
+export class ConsentText extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    a {
+      color: var(--_accent, LinkText);
+    }
+  `;
+
+  @property() text = '';
+  @state() private fragment?: DocumentFragment;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('text')) {
+      const text = this.text;
+      this.fragment = undefined;
+      void sanitize(text, { profile: 'consent' }).then((fragment) => {
+        if (this.text === text) this.fragment = fragment;
+      });
+    }
+  }
+
+  protected override render() {
+    return html`<div>${this.fragment ? this.fragment.cloneNode(true) : ''}</div>`;
+  }
+}

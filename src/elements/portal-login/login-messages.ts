@@ -1,0 +1,46 @@
+import { msg, str } from '@lit/localize';
+import * as z from 'zod/mini';
+import { Email } from '../../contract/session.js';
+
+/** Localized checks of the sign-in forms; the server checks the same rules again. */
+export const MIN_PASSWORD = 10;
+
+export function emailError(value: string): string | undefined {
+  if (!value.trim()) return msg('Enter your email address.', { id: 'login.email-missing' });
+  if (!z.safeParse(Email, value.trim()).success) {
+    return msg('Enter a valid email address, like name@example.com.', { id: 'login.email-invalid' });
+  }
+  return undefined;
+}
+
+export function passwordError(value: string): string | undefined {
+  return value ? undefined : msg('Enter your password.', { id: 'login.password-missing' });
+}
+
+export function newPasswordError(value: string): string | undefined {
+  if (!value) return msg('Enter a new password.', { id: 'login.new-password-missing' });
+  if ([...value].length < MIN_PASSWORD) return msg(str`Use at least ${MIN_PASSWORD} characters.`, { id: 'login.password-short' });
+  return undefined;
+}
+
+export function nameError(value: string): string | undefined {
+  return value.trim() ? undefined : msg('Enter your name.', { id: 'login.name-missing' });
+}
+
+export function consentError(checked: boolean): string | undefined {
+  return checked ? undefined : msg('Please agree to continue.', { id: 'login.consent-missing' });
+}
+
+export const invalidLinkMessage = () => msg('This link is invalid or has expired.', { id: 'login.link-invalid' });
+
+/** A server field error in the user's language, where the field is known; else the server's own words. */
+export function localizeServerFieldError(field: string, serverMessage: string): string {
+  switch (field) {
+    case 'email': return msg('Enter a valid email address, like name@example.com.', { id: 'login.email-invalid' });
+    case 'password': return msg(str`Use at least ${MIN_PASSWORD} characters.`, { id: 'login.password-short' });
+    case 'name': return msg('Enter your name.', { id: 'login.name-missing' });
+    case 'consent': return msg('Please agree to continue.', { id: 'login.consent-missing' });
+    case 'token': return invalidLinkMessage();
+    default: return serverMessage;
+  }
+}

@@ -1,0 +1,44 @@
+import { css } from 'lit';
+import { formStyles } from '../../internal/form-styles.js';
+import { tokens } from '../../internal/tokens.js';
+
+export const styles = [
+  tokens,
+  formStyles,
+  css`
+    :host {
+      display: block;
+    }
+    [part='base'] {
+      display: grid;
+      gap: var(--_space);
+      max-inline-size: 30rem;
+    }
+    h2,
+    h3 {
+      margin: 0;
+      font-size: 1.25em;
+    }
+    p {
+      margin: 0;
+    }
+    .alternatives {
+      display: grid;
+      gap: calc(var(--_space) * 0.5);
+      justify-items: start;
+      padding-block-start: calc(var(--_space) * 0.5);
+      border-block-start: 1px solid var(--_border);
+    }
+    a.sso {
+      display: inline-flex;
+      align-items: center;
+      min-block-size: var(--_target);
+      padding-inline: calc(var(--_space) * 0.9);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      color: var(--_text);
+      text-decoration: none;
+      font-weight: 600;
+    }
+  `,
+];

@@ -1,0 +1,48 @@
+import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory-adapter.js';
+import type { CallOptions } from '../../src/contract/adapter.js';
+import { NetworkError } from '../../src/contract/errors.js';
+import type { PublicSettings } from '../../src/contract/settings.js';
+
+/**
+ * Adapters for stories (and the tests that render them) that show states a working backend never holds
+ * still for. Both are the MemoryAdapter except for `getSettings`; the browser tests have their own, finer
+ * `ControlledAdapter` (test/browser/helpers/) for settling promises by hand.
+ */
+
+/** `getSettings` never resolves (until the element aborts it): the portal stays in its loading state. */
+export class PendingAdapter extends MemoryAdapter {
+  override getSettings(options: CallOptions & { locale?: string } = {}): Promise<PublicSettings> {
+    return new Promise((_resolve, reject) => {
+      const { signal } = options;
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  }
+}
+
+export interface FailingAdapterOptions extends MemoryAdapterOptions {
+  /** What `getSettings` rejects with. Default: a `NetworkError` (server unreachable). */
+  error?: () => Error;
+  /** How many `getSettings` calls fail before it works ("Try again" then recovers). Default: every call. */
+  failures?: number;
+}
+
+/** `getSettings` rejects with a typed error, by default on every call. */
+export class FailingAdapter extends MemoryAdapter {
+  readonly #error: () => Error;
+  #failuresLeft: number;
+
+  constructor({ error, failures, ...options }: FailingAdapterOptions = {}) {
+    super(options);
+    this.#error = error ?? (() => new NetworkError('The server could not be reached.'));
+    this.#failuresLeft = failures ?? Number.POSITIVE_INFINITY;
+  }
+
+  override getSettings(options: CallOptions & { locale?: string } = {}): Promise<PublicSettings> {
+    if (this.#failuresLeft <= 0) return super.getSettings(options);
+    this.#failuresLeft -= 1;
+    return Promise.reject(this.#error());
+  }
+}
+
+export const pendingAdapter = (options?: MemoryAdapterOptions) => new PendingAdapter(options);
+export const failingAdapter = (options?: FailingAdapterOptions) => new FailingAdapter(options);

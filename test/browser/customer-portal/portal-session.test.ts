@@ -1,0 +1,85 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/define.js';
+import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { DEMO_SIGN_IN } from '../../../src/domain/demo-world.js';
+import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
+import type { PortalLogin } from '../../../src/elements/portal-login/portal-login.js';
+import type { PortalSignedOutEvent } from '../../../src/internal/events.js';
+import { setPortalLocale } from '../../../src/internal/localization.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const login = (el: CustomerPortal) => root(el).querySelector<PortalLogin>('portal-login');
+const byText = <T extends HTMLElement>(scope: ParentNode, selector: string, text: string) =>
+  [...scope.querySelectorAll<T>(selector)].find((n) => n.textContent?.trim() === text);
+
+async function signIn(el: CustomerPortal) {
+  await waitUntil(() => login(el)?.shadowRoot?.querySelector('#email'), 'no sign-in form');
+  const form = login(el)!.shadowRoot!;
+  for (const [id, value] of [['email', DEMO_SIGN_IN.email], ['password', DEMO_SIGN_IN.password]]) {
+    const input = form.querySelector<HTMLInputElement>(`#${id}`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+  byText<HTMLButtonElement>(form, 'button', 'Sign in')!.click();
+  await waitUntil(() => el.session, 'not signed in');
+  await el.updateComplete;
+}
+
+describe('customer-portal sessions', () => {
+  before(() => setPortalLocale('en'));
+  afterEach(() => history.replaceState(null, '', location.pathname));
+
+  it('shows sign-in when signed out, the views after sign-in, and signs out from the navigation', async () => {
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${new MemoryAdapter()}></customer-portal>`);
+    await signIn(el);
+    expect(login(el)).to.be.null;
+    expect(root(el).activeElement?.textContent).to.equal('Tickets');
+    const signOut = byText<HTMLButtonElement>(root(el), 'nav button', 'Sign out')!;
+    await expect(el).to.be.accessible();
+    const ended = new Promise<PortalSignedOutEvent>((resolve) => el.addEventListener('portal-signed-out', resolve, { once: true }));
+    signOut.click();
+    expect((await ended).detail.reason).to.equal('sign-out');
+    await waitUntil(() => login(el));
+    expect(byText(root(el), 'nav button', 'Sign out')).to.be.undefined;
+  });
+
+  it('shows the set-password form for an invitation link even when signed out', async () => {
+    const adapter = new MemoryAdapter();
+    location.hash = `#/invite?token=${adapter.createLinkToken('lukas@nordlicht.example', 'invite')}`;
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter}></customer-portal>`);
+    await waitUntil(() => login(el)?.shadowRoot?.querySelector('[data-heading]')?.textContent === 'Set your password');
+  });
+
+  it('warns before the idle timeout, stays signed in on request, and signs out with a message at expiry', async () => {
+    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 2 });
+    const expiring: Event[] = [];
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter} @portal-session-expiring=${(e: Event) => expiring.push(e)}></customer-portal>`);
+    await waitUntil(() => el.session);
+    const dialog = () => root(el).querySelector<HTMLDialogElement>('dialog')!;
+    await waitUntil(() => dialog().open, 'no warning', { timeout: 3000 });
+    expect(expiring).to.have.length(1);
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Stay signed in');
+    await expect(el).to.be.accessible();
+    const before = el.session!.expiresAt;
+    byText<HTMLButtonElement>(dialog(), 'button', 'Stay signed in')!.click();
+    await waitUntil(() => el.session!.expiresAt !== before && !dialog().open, 'not extended');
+    const ended = new Promise<PortalSignedOutEvent>((resolve) => el.addEventListener('portal-signed-out', resolve, { once: true }));
+    expect((await ended).detail.reason).to.equal('expired');
+    await waitUntil(() => login(el)?.shadowRoot?.querySelector('.notice'));
+    expect(login(el)!.shadowRoot!.querySelector('.notice')!.textContent).to.equal('You were signed out after a period of inactivity.');
+    expect(await adapter.getSession()).to.be.null;
+  });
+
+  it('signs out every portal of the site together', async () => {
+    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email });
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <customer-portal routing="none" locale="en" .adapter=${adapter}></customer-portal>
+      <customer-portal routing="none" locale="en" .adapter=${adapter}></customer-portal></div>`);
+    const [first, second] = [...wrapper.querySelectorAll('customer-portal')];
+    await waitUntil(() => first.session && second.session);
+    const ended = new Promise<PortalSignedOutEvent>((resolve) => second.addEventListener('portal-signed-out', resolve, { once: true }));
+    await first.signOut();
+    expect((await ended).detail.reason).to.equal('other-tab');
+    await waitUntil(() => login(second), 'other portal still signed in');
+  });
+});
