@@ -83,3 +83,24 @@ describe('customer-portal sessions', () => {
     await waitUntil(() => login(second), 'other portal still signed in');
   });
 });
+
+describe('customer-portal with the keyboard only', () => {
+  before(() => setPortalLocale('en'));
+  afterEach(() => history.replaceState(null, '', location.pathname));
+
+  it('navigates with Tab and Enter and moves focus to the new view heading', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email })}></customer-portal>`);
+    await waitUntil(() => el.session);
+    await el.updateComplete;
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('nav a')];
+    links[0].focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Submit a ticket');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Sign out');
+    links[1].focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement?.textContent === 'How can we help?', 'focus did not move to the view heading');
+  });
+});

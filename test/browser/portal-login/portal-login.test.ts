@@ -209,3 +209,34 @@ describe('portal-login', () => {
     }
   });
 });
+
+describe('portal-login with the keyboard only', () => {
+  before(() => setPortalLocale('en'));
+
+  it('signs in by typing and pressing Enter, and reaches every control with Tab', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const el = await mount();
+    q(el, '#email').focus();
+    await sendKeys({ type: DEMO_SIGN_IN.email });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('password');
+    await sendKeys({ type: DEMO_SIGN_IN.password });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sign in');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Forgot password?');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Register here');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => q(el, '[data-heading]').textContent === 'Register');
+    expect(el.shadowRoot!.activeElement).to.equal(q(el, '[data-heading]'));
+    button(el, 'Back to sign in').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => q(el, '[data-heading]').textContent === 'Sign in');
+    const signedIn = new Promise<PortalSignedInEvent>((resolve) => el.addEventListener('portal-signed-in', resolve, { once: true }));
+    expect(q<HTMLInputElement>(el, '#password').value, 'typed values survive switching forms').to.equal(DEMO_SIGN_IN.password);
+    q(el, '#password').focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await signedIn).detail.session.user.email).to.equal(DEMO_SIGN_IN.email);
+  });
+});
