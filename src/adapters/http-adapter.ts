@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, ReplyInput } from '../contract/adapter.js';
 import { ContractError, UnauthenticatedError } from '../contract/errors.js';
 import { FormDefinition } from '../contract/form.js';
-import { Session, type Credentials, type Registration, type TokenAndPassword } from '../contract/session.js';
+import { RegistrationResult, Session, type Credentials, type Registration, type TokenAndPassword } from '../contract/session.js';
 import { PublicSettings } from '../contract/settings.js';
 import { Message, Ticket, TicketPage, type TicketQuery } from '../contract/tickets.js';
 import { toPortalError } from './http-errors.js';
@@ -108,7 +108,7 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   register(registration: Registration, options: CallOptions = {}) {
-    return this.#call(Session, 'auth/register', { method: 'post', json: registration, signal: options.signal });
+    return this.#call(RegistrationResult, 'auth/register', { method: 'post', json: registration, signal: options.signal });
   }
 
   signOut(options: CallOptions = {}) {

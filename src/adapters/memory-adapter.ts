@@ -2,7 +2,7 @@ import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, Reply
 import {
   ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError,
 } from '../contract/errors.js';
-import type { Credentials, Registration, Session, TokenAndPassword } from '../contract/session.js';
+import type { Credentials, Registration, RegistrationResult, Session, TokenAndPassword } from '../contract/session.js';
 import { TicketQuery, type Message, type Ticket } from '../contract/tickets.js';
 import { parseOrThrow } from '../contract/validation.js';
 import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
@@ -127,16 +127,17 @@ export class MemoryAdapter implements PortalAdapter {
     });
   }
 
-  register(registration: Registration, options: CallOptions = {}) {
+  register(registration: Registration, options: CallOptions = {}): Promise<RegistrationResult> {
     return this.#settle(options.signal, () => {
       if (this.world.settings.access.mode !== 'self-registration') throw new ForbiddenError('Registration is not open.');
       if (registration.consent !== true) throw new ValidationError('Consent is required.', [{ field: 'consent', message: 'Consent is required to register.' }]);
-      const existing = this.#contactByEmail(registration.email);
-      const contact = existing ?? {
-        id: Math.max(0, ...this.world.contacts.map((c) => c.id)) + 1, email: registration.email, name: registration.name,
+      if ([...registration.password].length < 10) throw new ValidationError('The password is too short.', [{ field: 'password', message: 'Use at least 10 characters.' }]);
+      if (this.#contactByEmail(registration.email)) return { status: 'check-email' as const };
+      const contact = {
+        id: Math.max(0, ...this.world.contacts.map((c) => c.id)) + 1, email: registration.email.trim(), name: registration.name.trim(),
         companyId: null, accessGroupIds: [], properties: {}, password: registration.password,
       };
-      if (!existing) this.world.contacts.push(contact);
+      this.world.contacts.push(contact);
       this.#contact = contact;
       return this.#session(contact);
     });

@@ -1,4 +1,4 @@
-import type { Credentials, Registration, Session, TokenAndPassword } from './session.js';
+import type { Credentials, Registration, RegistrationResult, Session, TokenAndPassword } from './session.js';
 import type { PublicSettings } from './settings.js';
 import type { Message, Ticket, TicketPage, TicketQuery, UploadFile } from './tickets.js';
 import type { FormDefinition } from './form.js';
@@ -38,7 +38,7 @@ export interface PortalAdapter {
   /** The current session, or `null` when signed out. */
   getSession(options?: CallOptions): Promise<Session | null>;
   signIn(credentials: Credentials, options?: CallOptions): Promise<Session>;
-  register(registration: Registration, options?: CallOptions): Promise<Session>;
+  register(registration: Registration, options?: CallOptions): Promise<RegistrationResult>;
   signOut(options?: CallOptions): Promise<void>;
   /** Marks activity; resolves with the refreshed session. */
   extendSession(options?: CallOptions): Promise<Session>;

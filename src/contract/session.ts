@@ -35,6 +35,13 @@ export const Registration = z.object({
 });
 export type Registration = z.infer<typeof Registration>;
 
+/**
+ * What registration answers: a session, or — when the address already has an account — a request to check the
+ * email (the account is never signed in or changed by someone who only knows the address).
+ */
+export const RegistrationResult = z.union([Session, z.object({ status: z.literal('check-email') })]);
+export type RegistrationResult = z.infer<typeof RegistrationResult>;
+
 export const EmailOnly = z.object({ email: Email });
 export const TokenAndPassword = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)), password: NewPassword });
 export type TokenAndPassword = z.infer<typeof TokenAndPassword>;

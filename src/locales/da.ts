@@ -56,4 +56,5 @@ export const templates = {
   'login.new-password': 'Ny adgangskode',
   'login.save-password': 'Gem adgangskode',
   'login.denied': 'Din konto må ikke bruge denne portal. Hvis du mener, det er en fejl, så kontakt virksomheden, der driver den.',
+  'login.sent-generic': 'Hvis adressen hører til en konto i denne portal, har vi sendt en e-mail med næste trin. Linket i den virker én gang.',
 };

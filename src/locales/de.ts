@@ -56,4 +56,5 @@ export const templates = {
   'login.new-password': 'Neues Passwort',
   'login.save-password': 'Passwort speichern',
   'login.denied': 'Ihr Konto darf dieses Portal nicht verwenden. Wenn Sie das für einen Fehler halten, wenden Sie sich an das Unternehmen, das es betreibt.',
+  'login.sent-generic': 'Falls die Adresse zu einem Konto dieses Portals gehört, haben wir eine E-Mail mit dem nächsten Schritt gesendet. Der Link darin funktioniert einmal.',
 };

@@ -56,4 +56,5 @@ export const templates = {
   'login.new-password': 'Nytt lösenord',
   'login.save-password': 'Spara lösenord',
   'login.denied': 'Ditt konto får inte använda den här portalen. Om du tror att det är fel, kontakta företaget som driver den.',
+  'login.sent-generic': 'Om adressen hör till ett konto i den här portalen har vi skickat ett mejl med nästa steg. Länken i det fungerar en gång.',
 };

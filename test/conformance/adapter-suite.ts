@@ -165,3 +165,48 @@ export function adapterConformance(name: string, make: AdapterFactory) {
     });
   });
 }
+
+/** Registration and sign-out, through both adapters. */
+export function registrationConformance(name: string, make: AdapterFactory) {
+  describe(`${name}: registration`, () => {
+    it('registers a new contact with consent and signs them in', async () => {
+      const adapter = await make();
+      const result = await adapter.register({ name: 'Nina Neu', email: 'nina@new.example', password: 'a-long-password', consent: true });
+      assert.ok('user' in result);
+      assert.equal(result.user.email, 'nina@new.example');
+      assert.equal(result.user.companyId, null);
+      assert.equal(result.canViewCompany, false);
+      assert.equal((await adapter.getSession())?.user.name, 'Nina Neu');
+      const page = await adapter.listTickets(query());
+      assert.equal(page.total, 0);
+    });
+
+    it('never signs in or changes an existing account by registering its address', async () => {
+      const adapter = await make();
+      const result = await adapter.register({ name: 'Mallory', email: DEMO_SIGN_IN.email, password: 'attacker-password', consent: true });
+      assert.deepEqual(result, { status: 'check-email' });
+      assert.equal(await adapter.getSession(), null);
+      await assert.rejects(adapter.signIn({ email: DEMO_SIGN_IN.email, password: 'attacker-password' }), UnauthenticatedError);
+      assert.equal((await adapter.signIn(DEMO_SIGN_IN)).user.email, DEMO_SIGN_IN.email);
+    });
+
+    it('refuses registration without consent, naming the field', async () => {
+      const adapter = await make();
+      const error = await adapter.register({ name: 'X', email: 'x@new.example', password: 'a-long-password', consent: false as true }).catch((e: unknown) => e);
+      assert.ok(error instanceof ValidationError);
+      assert.ok(error.fieldErrors.some((f) => f.field === 'consent'));
+    });
+
+    it('refuses registration when the portal does not allow it', async () => {
+      const adapter = await make((s) => ({ ...s, access: { ...s.access, mode: 'access-groups', accessGroupIds: [1] } }));
+      await assert.rejects(adapter.register({ name: 'X', email: 'x2@new.example', password: 'a-long-password', consent: true }), ForbiddenError);
+    });
+
+    it('lets only access-group members in, in access-groups mode', async () => {
+      const adapter = await make((s) => ({ ...s, access: { ...s.access, mode: 'access-groups', accessGroupIds: [2] } }));
+      await assert.rejects(adapter.signIn(DEMO_SIGN_IN), ForbiddenError);
+      const members = await make((s) => ({ ...s, access: { ...s.access, mode: 'access-groups', accessGroupIds: [1] } }));
+      assert.equal((await members.signIn(DEMO_SIGN_IN)).user.email, DEMO_SIGN_IN.email);
+    });
+  });
+}

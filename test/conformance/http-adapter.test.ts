@@ -3,7 +3,7 @@ import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { demoWorld } from '../../src/domain/demo-world.js';
 import { startServer } from '../../server/start.js';
 import { cookieFetch } from '../support/cookie-fetch.js';
-import { adapterConformance } from './adapter-suite.js';
+import { adapterConformance, registrationConformance } from './adapter-suite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-adapterConformance('HttpAdapter + reference server', async (configure) => {
+const make = async (configure?: Parameters<Parameters<typeof adapterConformance>[1]>[0]) => {
   const settings = configure ? configure(demoWorld().settings) : demoWorld().settings;
   const response = await fetch(`${server.url}/api/v1/admin/settings`, {
     method: 'PUT',
@@ -28,4 +28,7 @@ adapterConformance('HttpAdapter + reference server', async (configure) => {
   });
   if (!response.ok) throw new Error(`Could not configure the server: ${response.status} ${await response.text()}`);
   return new HttpAdapter({ baseUrl: `${server.url}/api/v1`, fetch: cookieFetch(), retries: 0 });
-});
+};
+
+adapterConformance('HttpAdapter + reference server', make);
+registrationConformance('HttpAdapter + reference server', make);

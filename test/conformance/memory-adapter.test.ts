@@ -1,9 +1,12 @@
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { demoWorld } from '../../src/domain/demo-world.js';
-import { adapterConformance } from './adapter-suite.js';
+import { adapterConformance, registrationConformance } from './adapter-suite.js';
 
-adapterConformance('MemoryAdapter', async (configure) => {
+const make = async (configure?: Parameters<Parameters<typeof adapterConformance>[1]>[0]) => {
   const world = demoWorld();
   if (configure) world.settings = configure(world.settings);
   return new MemoryAdapter({ world });
-});
+};
+
+adapterConformance('MemoryAdapter', make);
+registrationConformance('MemoryAdapter', make);

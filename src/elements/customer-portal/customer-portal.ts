@@ -201,7 +201,7 @@ export class CustomerPortal extends LitElement {
     this.signedOutNotice = '';
     if (broadcast) this.#channel?.post({ type: 'signed-in' });
     const route = this.#router.route;
-    if (route.name === 'invite' || route.name === 'reset') this.navigate({ name: 'tickets', params: new URLSearchParams() });
+    if (route.name === 'invite' || route.name === 'reset' || route.name === 'signin') this.navigate({ name: 'tickets', params: new URLSearchParams() });
     else this.#router.navigated = true; // focus the view heading after the sign-in form goes away
   }
 
@@ -222,6 +222,12 @@ export class CustomerPortal extends LitElement {
     else this.announce(msg('You are signed out.', { id: 'portal.signed-out' }));
     this.#router.navigated = true;
     this.dispatchEvent(new PortalSignedOutEvent({ reason }));
+  }
+
+  /** Why the sign-in form shows: an idle timeout, or a one-time link that no longer works. */
+  #signInNotice(route: Route): string {
+    if (route.name === 'signin' && route.error) return msg('This link is invalid or has expired.', { id: 'login.link-invalid' });
+    return this.signedOutNotice;
   }
 
   /** Signs the customer out (as the "Sign out" button does). */
@@ -291,7 +297,7 @@ export class CustomerPortal extends LitElement {
       <div part="view">
         ${signedIn || route.name === 'invite' || route.name === 'reset'
           ? html`<slot>${renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}</slot>`
-          : html`<portal-login heading-level=${this.headingLevel + 1} .notice=${this.signedOutNotice}></portal-login>`}
+          : html`<portal-login heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></portal-login>`}
       </div>
       ${renderExpiryDialog(this.expiring, () => { this.expiring = false; void this.#timer.extend(); }, () => this.signOut())}
     `;

@@ -27,6 +27,8 @@ export function renderView(route: Route, settings: PublicSettings, level: number
     case 'invite':
     case 'reset':
       return html`<portal-login view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></portal-login>`;
+    case 'signin':
+      return html`${viewHeading(level, plural)}<ticket-list></ticket-list>`;
     case 'not-found':
       return renderNotFound(level, plural, navigate);
   }

@@ -29,6 +29,20 @@ export const styles = [
       padding-block-start: calc(var(--_space) * 0.5);
       border-block-start: 1px solid var(--_border);
     }
+    .loading {
+      display: grid;
+      gap: calc(var(--_space) * 0.6);
+      min-block-size: 16rem;
+    }
+    .skeleton {
+      display: block;
+      block-size: 14rem;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .form-error p {
+      margin-block-end: calc(var(--_space) * 0.5);
+    }
     a.sso {
       display: inline-flex;
       align-items: center;

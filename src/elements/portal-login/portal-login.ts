@@ -14,6 +14,8 @@ import { renderField } from '../../internal/form-field.js';
 import { headingTag } from '../../internal/heading.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { ssoHref } from '../../internal/sso.js';
+import { resolveLocale, setPortalLocale } from '../../internal/localization.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import {
   consentError, emailError, invalidLinkMessage, localizeServerFieldError, nameError, newPasswordError, passwordError,
 } from './login-messages.js';
@@ -54,6 +56,10 @@ export class PortalLogin extends LitElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
+  /** Language when used on its own (inside `<customer-portal>` the portal decides): `en`, `de`, `sv`, `da`. */
+  @property() locale = '';
+  /** The address the "Check your email" page names (set by the element's own forms). */
+  @property() email = '';
 
   @consume({ context: adapterContext, subscribe: true }) @state() private contextAdapter?: PortalAdapter;
   @consume({ context: settingsContext, subscribe: true }) @state() private contextSettings?: PublicSettings;
@@ -63,7 +69,6 @@ export class PortalLogin extends LitElement {
   @state() private errors: Partial<Record<keyof Values | 'token', string>> = {};
   @state() private formError = '';
   @state() private busy = false;
-  @state() private sentTo = '';
   @state() private retryAt = 0;
   @state() private now = Date.now();
 
@@ -77,13 +82,15 @@ export class PortalLogin extends LitElement {
 
   /** Standalone use: load the public settings when no portal provides them. */
   readonly #settingsTask = new Task(this, {
-    args: () => [this.contextSettings ? undefined : this.#adapter] as const,
-    task: async ([adapter], { signal }) => (adapter ? adapter.getSettings({ signal }) : undefined),
+    args: () => [this.contextSettings ? undefined : this.#adapter, this.locale || this.closest('[lang]')?.getAttribute('lang') || ''] as const,
+    task: async ([adapter, requested], { signal }) => {
+      if (!adapter) return undefined;
+      if (requested) await setPortalLocale(resolveLocale(requested));
+      const settings = await adapter.getSettings({ signal, locale: requested || undefined });
+      if (!requested) await setPortalLocale(resolveLocale(settings.defaultLocale));
+      return settings;
+    },
   });
-
-  get #settings(): PublicSettings | undefined {
-    return this.contextSettings ?? this.#settingsTask.value;
-  }
 
   #announce(message: string) {
     if (this.services) this.services.announce(message);
@@ -218,7 +225,7 @@ export class PortalLogin extends LitElement {
   };
 
   #sent(email: string) {
-    this.sentTo = email;
+    this.email = email;
     this.#show('sent');
   }
 
@@ -256,14 +263,37 @@ export class PortalLogin extends LitElement {
   }
 
   protected override render() {
-    const settings = this.#settings;
+    const accent = this.contextSettings ? undefined : this.#settingsTask.value?.theme.accentColor;
     return html`
-      <div part="base">
+      <div part="base" style=${styleMap(accent ? { '--_settings-accent': accent } : {})}>
         ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
-        ${settings ? this.#renderView(settings) : nothing}
+        ${this.contextSettings
+          ? this.#renderView(this.contextSettings)
+          : this.#settingsTask.render({
+            initial: () => this.#renderLoading(),
+            pending: () => (this.#settingsTask.value ? this.#renderView(this.#settingsTask.value) : this.#renderLoading()),
+            complete: (settings) => (settings ? this.#renderView(settings) : this.#renderLoading()),
+            error: (error) => this.#renderLoadError(error),
+          })}
       </div>
       ${this.services ? nothing : this.#live.render()}
     `;
+  }
+
+  #renderLoading() {
+    return html`<div class="loading" aria-busy="true">
+      <span class="skeleton" aria-hidden="true"></span>
+      <span class="visually-hidden">${msg('Loading the portal…', { id: 'portal.loading' })}</span>
+    </div>`;
+  }
+
+  #renderLoadError(error: unknown) {
+    return html`<div class="form-error" role="alert">
+      <p>${error instanceof NetworkError
+        ? msg('We could not reach the portal. Check your connection and try again.', { id: 'portal.unreachable' })
+        : msg('The portal could not be loaded.', { id: 'portal.load-failed' })}</p>
+      <button class="primary" type="button" @click=${() => this.#settingsTask.run()}>${msg('Try again', { id: 'portal.try-again' })}</button>
+    </div>`;
   }
 
   #renderView(settings: PublicSettings) {
@@ -338,7 +368,9 @@ export class PortalLogin extends LitElement {
   #renderSent() {
     return html`
       ${this.#heading(msg('Check your email', { id: 'login.sent-heading' }))}
-      <p>${msg(str`If ${this.sentTo} belongs to an account of this portal, we have sent an email with the next step. The link in it works once.`, { id: 'login.sent' })}</p>
+      <p>${this.email
+        ? msg(str`If ${this.email} belongs to an account of this portal, we have sent an email with the next step. The link in it works once.`, { id: 'login.sent' })
+        : msg('If the address belongs to an account of this portal, we have sent an email with the next step. The link in it works once.', { id: 'login.sent-generic' })}</p>
       <div class="actions">${this.#link(msg('Back to sign in', { id: 'login.back' }), 'sign-in')}</div>
     `;
   }

@@ -197,13 +197,16 @@ describe('portal-login', () => {
     await expect(again).to.be.accessible();
   });
 
-  it('speaks German', async () => {
-    await setPortalLocale('de');
+  it('speaks the language of its locale attribute, or of the page', async () => {
     try {
-      const el = await mount();
-      expect(q(el, '[data-heading]').textContent).to.equal('Anmelden');
+      const el = await fixture<PortalLogin>(html`<portal-login locale="de" .adapter=${new MemoryAdapter()}></portal-login>`);
+      await ready(el);
+      await waitUntil(() => q(el, '[data-heading]').textContent === 'Anmelden', 'not German');
       expect(q(el, 'label[for="password"]').textContent).to.equal('Passwort');
       expect(button(el, 'Passwort vergessen?')).to.exist;
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="da"><portal-login .adapter=${new MemoryAdapter()}></portal-login></div>`);
+      const da = wrapper.querySelector('portal-login')!;
+      await waitUntil(() => da.shadowRoot!.querySelector('[data-heading]')?.textContent === 'Log ind', 'not Danish');
     } finally {
       await setPortalLocale('en');
     }
