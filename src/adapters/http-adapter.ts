@@ -5,7 +5,7 @@ import { ContractError, UnauthenticatedError } from '../contract/errors.js';
 import { FormDefinition } from '../contract/form.js';
 import { RegistrationResult, Session, type Credentials, type Registration, type TokenAndPassword } from '../contract/session.js';
 import { PublicSettings } from '../contract/settings.js';
-import { Message, Ticket, TicketPage, type TicketQuery } from '../contract/tickets.js';
+import { Message, Ticket, TicketFacets, TicketPage, type TicketQuery } from '../contract/tickets.js';
 import { toPortalError } from './http-errors.js';
 import { ticketQueryToParams } from './query-params.js';
 
@@ -139,9 +139,17 @@ export class HttpAdapter implements PortalAdapter {
     return this.#call(TicketPage, 'tickets', { searchParams: ticketQueryToParams(query), signal: options.signal });
   }
 
-  async exportTickets(query: TicketQuery, options: CallOptions = {}) {
+  ticketFacets(view: TicketQuery['view'], options: CallOptions = {}) {
+    return this.#call(TicketFacets, 'tickets/facets', { searchParams: { view }, signal: options.signal });
+  }
+
+  async exportTickets(query: TicketQuery, options: CallOptions & { locale?: string } = {}) {
+    const searchParams = ticketQueryToParams(query);
+    searchParams.delete('page');
+    searchParams.delete('pageSize');
+    if (options.locale) searchParams.set('locale', options.locale);
     try {
-      return await this.#http('tickets/export.csv', { searchParams: ticketQueryToParams(query), signal: options.signal }).blob();
+      return await this.#http('tickets/export.csv', { searchParams, signal: options.signal, timeout: 120_000 }).blob();
     } catch (error) {
       throw await toPortalError(error);
     }

@@ -12,6 +12,7 @@ import { canViewCompany, maySeeTicket, scopeFor } from '../domain/permissions.js
 import { toPublicSettings } from '../domain/public-settings.js';
 import { queryTickets, selectTickets } from '../domain/ticket-query.js';
 import { ticketsCsv } from '../domain/ticket-csv.js';
+import { ticketFacets } from '../domain/facets.js';
 import type { ContactRecord, TicketRecord } from '../domain/world.js';
 
 export interface MemoryAdapterOptions {
@@ -198,13 +199,22 @@ export class MemoryAdapter implements PortalAdapter {
     });
   }
 
-  exportTickets(input: TicketQuery, options: CallOptions = {}) {
+  ticketFacets(view: TicketQuery['view'], options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const scope = scopeFor(this.world.settings, this.#me(), view);
+      if (!scope) throw new ForbiddenError('You may only see your own tickets.');
+      return ticketFacets(this.world.tickets, scope, this.world.settings.columns, this.#ctx());
+    });
+  }
+
+  exportTickets(input: TicketQuery, options: CallOptions & { locale?: string } = {}) {
     return this.#settle(options.signal, () => {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
       const rows = selectTickets(this.world.tickets, scope, query, this.#ctx());
-      return new Blob([ticketsCsv(rows, this.world.settings.columns, this.#ctx())], { type: 'text/csv;charset=utf-8' });
+      const csv = ticketsCsv(rows, this.world.settings.columns, this.#ctx(), options.locale);
+      return new Blob([csv], { type: 'text/csv;charset=utf-8' });
     });
   }
 

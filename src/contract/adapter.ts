@@ -1,6 +1,6 @@
 import type { Credentials, Registration, RegistrationResult, Session, TokenAndPassword } from './session.js';
 import type { PublicSettings } from './settings.js';
-import type { Message, Ticket, TicketPage, TicketQuery, UploadFile } from './tickets.js';
+import type { Message, Ticket, TicketFacets, TicketPage, TicketQuery, UploadFile } from './tickets.js';
 import type { FormDefinition } from './form.js';
 
 /** Options every adapter operation takes. */
@@ -49,8 +49,10 @@ export interface PortalAdapter {
 
   // Tickets
   listTickets(query: TicketQuery, options?: CallOptions): Promise<TicketPage>;
-  /** The whole view as RFC 4180 CSV (UTF-8 with BOM). */
-  exportTickets(query: TicketQuery, options?: CallOptions): Promise<Blob>;
+  /** The values the list can be filtered by in a view (`filter[property]=value`), with counts. */
+  ticketFacets(view: TicketQuery['view'], options?: CallOptions): Promise<TicketFacets>;
+  /** The whole view (every page; search, status and filters applied) as RFC 4180 CSV, UTF-8 with BOM. */
+  exportTickets(query: TicketQuery, options?: CallOptions & { locale?: string }): Promise<Blob>;
   getTicket(id: number, options?: CallOptions): Promise<Ticket>;
   listMessages(ticketId: number, options?: CallOptions): Promise<Message[]>;
   reply(ticketId: number, input: ReplyInput, options?: CallOptions): Promise<Message>;

@@ -93,3 +93,11 @@ export interface UploadFile {
   type: string;
   blob: Blob;
 }
+
+/** One value a list column can be filtered by, as the server reports it for the current view. */
+export const Facet = z.object({ value: z.string(), label: z.string(), count: z.int().check(z.nonnegative()) });
+export type Facet = z.infer<typeof Facet>;
+
+/** Filter values per filter property (`ownerId`, `contactId`, `priority`, custom properties…). */
+export const TicketFacets = z.record(z.string(), z.array(Facet));
+export type TicketFacets = z.infer<typeof TicketFacets>;
