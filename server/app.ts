@@ -1,18 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { Limiter } from './auth/throttle.js';
 import type { AppEnv, Deps } from './http/context.js';
+import { cors } from './http/cors.js';
 import { requestLog, requireAdmin } from './http/middleware.js';
 import { notFound, Problem } from './http/problem.js';
 import { serveFile } from './http/static.js';
 import { adminTicketRoutes } from './routes/admin-tickets.js';
 import { adminWorldRoutes } from './routes/admin-world.js';
 import { authRoutes } from './routes/auth.js';
+import { magicLinkRoutes } from './routes/auth-magic-link.js';
+import { passwordRoutes } from './routes/auth-password.js';
+import { registerRoutes } from './routes/auth-register.js';
+import { ssoRoutes } from './routes/auth-sso.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { portalRoutes } from './routes/portal.js';
 import { ticketRoutes } from './routes/tickets.js';
 
-export interface AppOptions extends Deps {
+export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>> {
   /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
   root?: string;
 }
@@ -22,7 +28,8 @@ const DEFAULT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The whole HTTP app: `/api/v1` (portal + admin), `/dist/` (the built library) and `/` (the demo site). */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { root = DEFAULT_ROOT, ...deps } = options;
+  const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), ...rest } = options;
+  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -35,6 +42,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.header('referrer-policy', 'same-origin');
   });
 
+  app.use('/api/v1/*', cors);
+
   const api = new Hono<AppEnv>();
   api.use('*', bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -44,6 +53,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', portalRoutes);
   api.route('/', openApiRoutes);
   api.route('/', authRoutes);
+  api.route('/', registerRoutes);
+  api.route('/', passwordRoutes);
+  api.route('/', magicLinkRoutes);
+  api.route('/', ssoRoutes);
   api.route('/', ticketRoutes);
   api.route('/', adminWorldRoutes);
   api.route('/', adminTicketRoutes);

@@ -11,9 +11,47 @@ export interface Config {
   adminTokenGenerated: boolean;
   seed: SeedMode;
   log: boolean;
+  /** Base of every emailed link (`…#/reset?token=`); unset = the request's origin + `/portal.html`. */
+  linkBase?: string;
+  /** Exact origins allowed to call the API with credentials (CORS). */
+  corsOrigins: string[];
+  /** Whether to take the client address from `X-Forwarded-For` (behind a reverse proxy). */
+  trustProxy: boolean;
 }
 
-/** Reads the environment: PORT, HOST, PORTAL_DB, PORTAL_ADMIN_TOKEN, PORTAL_SEED, PORTAL_LOG. */
+/** `PORTAL_LINK_BASE`: an absolute http(s) URL without fragment; `undefined` when unset. */
+export function parseLinkBase(value: string | undefined): string | undefined {
+  const given = value?.trim();
+  if (!given) return undefined;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new Error(`PORTAL_LINK_BASE must be an absolute URL, not "${given}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('PORTAL_LINK_BASE must be an http(s) URL');
+  url.hash = '';
+  return url.href;
+}
+
+/** `PORTAL_CORS_ORIGINS`: comma-separated origins (`https://help.example.com`), each normalized by the URL parser. */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '').map((origin) => {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new Error(`PORTAL_CORS_ORIGINS: "${origin}" is not an origin`);
+    }
+    if (url.origin === 'null' || url.origin !== origin.replace(/\/$/, '')) throw new Error(`PORTAL_CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port])`);
+    return url.origin;
+  });
+}
+
+/**
+ * Reads the environment: PORT, HOST, PORTAL_DB, PORTAL_ADMIN_TOKEN, PORTAL_SEED, PORTAL_LOG, PORTAL_LINK_BASE,
+ * PORTAL_CORS_ORIGINS, PORTAL_TRUST_PROXY.
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 = any free port), not "${env.PORT}"`);
@@ -28,5 +66,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminTokenGenerated: !given,
     seed,
     log: env.PORTAL_LOG !== 'silent',
+    linkBase: parseLinkBase(env.PORTAL_LINK_BASE),
+    corsOrigins: parseCorsOrigins(env.PORTAL_CORS_ORIGINS),
+    trustProxy: env.PORTAL_TRUST_PROXY === '1',
   };
 }

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { Limiter } from './auth/throttle.js';
+import { parseCorsOrigins, parseLinkBase } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
@@ -22,6 +24,12 @@ export interface StartOptions {
   now?: () => number;
   /** Request logs on stdout; default unless PORTAL_LOG=silent. */
   log?: boolean;
+  /** Base of emailed links; default PORTAL_LINK_BASE, else the request's origin + `/portal.html`. */
+  linkBase?: string;
+  /** Origins allowed for CORS with credentials; default PORTAL_CORS_ORIGINS. */
+  corsOrigins?: string[];
+  /** Trust `X-Forwarded-For` for the client address; default PORTAL_TRUST_PROXY=1. */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -46,7 +54,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await db.destroy();
     throw error;
   }
-  const app = createApp({ db, now, adminToken, filesDir, log });
+  const app = createApp({
+    db, now, adminToken, filesDir, log,
+    linkBase: parseLinkBase(opts.linkBase ?? process.env.PORTAL_LINK_BASE),
+    corsOrigins: opts.corsOrigins ? parseCorsOrigins(opts.corsOrigins.join(',')) : parseCorsOrigins(process.env.PORTAL_CORS_ORIGINS),
+    trustProxy: opts.trustProxy ?? process.env.PORTAL_TRUST_PROXY === '1',
+    limiter: new Limiter(now),
+  });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s));

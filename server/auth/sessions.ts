@@ -4,6 +4,7 @@ import type { Session } from '../../src/contract/session.js';
 import type { Settings } from '../../src/contract/settings.js';
 import { canViewCompany } from '../../src/domain/permissions.js';
 import type { ContactRecord } from '../../src/domain/world.js';
+import type { Db } from '../db/connect.js';
 import type { AppEnv, Auth } from '../http/context.js';
 import { readContact } from '../store/contacts.js';
 import { readSettings } from '../store/settings.js';
@@ -27,24 +28,35 @@ function requestToken(c: Context): string | undefined {
 const endOf = (row: { last_activity_at: number; expires_at: number }, settings: Settings) =>
   Math.min(row.last_activity_at + idleMs(settings), row.expires_at);
 
+/** Stores a new session for the contact; the token is returned once and only its hash is kept. */
+export async function createSession(db: Db, contact: ContactRecord, settings: Settings, at: number): Promise<Auth & { token: string }> {
+  const token = newToken();
+  const row = { token_hash: hashToken(token), contact_id: contact.id, created_at: at, last_activity_at: at, expires_at: at + SESSION_LIFETIME_MS };
+  await db.insertInto('sessions').values(row).execute();
+  return { token, tokenHash: row.token_hash, contact, settings, expiresAt: endOf(row, settings) };
+}
+
 /** Starts a session (ending the one the request carried: rotation on sign-in) and sets the cookie. */
 export async function startSession(c: Context<AppEnv>, contact: ContactRecord, settings: Settings): Promise<Auth> {
   const { db, now } = c.get('deps');
   const previous = requestToken(c);
   if (previous) await db.deleteFrom('sessions').where('token_hash', '=', hashToken(previous)).execute();
-  const token = newToken();
-  const at = now();
-  const row = { token_hash: hashToken(token), contact_id: contact.id, created_at: at, last_activity_at: at, expires_at: at + SESSION_LIFETIME_MS };
-  await db.insertInto('sessions').values(row).execute();
+  const { token, ...auth } = await createSession(db, contact, settings, now());
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/' });
-  return { tokenHash: row.token_hash, contact, settings, expiresAt: endOf(row, settings) };
+  return auth;
+}
+
+/** Ends every session of a contact (after a password reset). */
+export async function endContactSessions(db: Db, contactId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('contact_id', '=', contactId).execute();
 }
 
 /**
- * The request's valid session, with its last activity moved to now; `null` when none. Expired sessions
- * (idle or absolute) are deleted.
+ * The request's valid session, or `null` when none; expired sessions (idle or absolute) are deleted. With
+ * `touch` (default) the request counts as activity and moves the idle deadline; `GET /auth/session` looks
+ * without touching, so polling it never keeps an idle session alive.
  */
-export async function resolveSession(c: Context<AppEnv>, settings?: Settings): Promise<Auth | null> {
+export async function resolveSession(c: Context<AppEnv>, settings?: Settings, touch = true): Promise<Auth | null> {
   const token = requestToken(c);
   if (!token) return null;
   const { db, now } = c.get('deps');
@@ -58,6 +70,7 @@ export async function resolveSession(c: Context<AppEnv>, settings?: Settings): P
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return null;
   }
+  if (!touch) return { tokenHash, contact, settings: current, expiresAt: endOf(row, current) };
   await db.updateTable('sessions').set({ last_activity_at: at }).where('token_hash', '=', tokenHash).execute();
   return { tokenHash, contact, settings: current, expiresAt: endOf({ ...row, last_activity_at: at }, current) };
 }

@@ -152,7 +152,38 @@ const initial: Migration = {
   },
 };
 
+/** Consents given at registration, one-time sign-in tokens (password reset, emailed link) and used SSO JWT ids. */
+const auth: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createTable('consents')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('text_version', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('consents_contact').on('consents').column('contact_id').execute();
+    await db.schema.createTable('auth_tokens')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('auth_tokens_contact').on('auth_tokens').columns(['contact_id', 'kind']).execute();
+    await db.schema.createTable('used_jtis')
+      .addColumn('jti', 'text', (c) => c.primaryKey())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('used_jtis_expiry').on('used_jtis').column('expires_at').execute();
+  },
+  async down(db: AnyDb) {
+    for (const table of ['used_jtis', 'auth_tokens', 'consents']) await db.schema.dropTable(table).ifExists().execute();
+  },
+};
+
 /** In-code migrations, applied in name order. */
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => ({ '0001_initial': initial }),
+  getMigrations: async () => ({ '0001_initial': initial, '0002_auth': auth }),
 };

@@ -143,6 +143,32 @@ export interface InvitationsTable {
   used_at: number | null;
 }
 
+export interface ConsentsTable {
+  id: Generated<number>;
+  contact_id: number;
+  /** The consent text the contact agreed to, as shown then. */
+  text: string;
+  /** SHA-256 (hex) of that text. */
+  text_version: string;
+  created_at: string;
+}
+
+/** One-time tokens other than invitations: `reset` (password reset) and `magic` (emailed sign-in link). */
+export interface AuthTokensTable {
+  token_hash: string;
+  kind: 'reset' | 'magic';
+  contact_id: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** `jti` claims of SSO JWTs already used, kept until the token would have expired anyway. */
+export interface UsedJtisTable {
+  jti: string;
+  expires_at: number;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   recipient: string;
@@ -169,4 +195,7 @@ export interface Database {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   outbox: OutboxTable;
+  consents: ConsentsTable;
+  auth_tokens: AuthTokensTable;
+  used_jtis: UsedJtisTable;
 }

@@ -1,5 +1,6 @@
 import type { ContactRecord } from '../../src/domain/world.js';
 import type { Settings } from '../../src/contract/settings.js';
+import type { Limiter } from '../auth/throttle.js';
 import type { Db } from '../db/connect.js';
 
 export interface Deps {
@@ -8,6 +9,14 @@ export interface Deps {
   adminToken: string;
   filesDir: string;
   log: boolean;
+  /** Base of emailed links; unset = request origin + `/portal.html`. */
+  linkBase?: string;
+  /** Exact origins allowed for CORS with credentials. */
+  corsOrigins: readonly string[];
+  /** Take the client address from `X-Forwarded-For`. */
+  trustProxy: boolean;
+  /** In-memory throttling of failed sign-ins and email requests. */
+  limiter: Limiter;
 }
 
 export interface Auth {

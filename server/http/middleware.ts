@@ -3,6 +3,7 @@ import { resolveSession } from '../auth/sessions.js';
 import { secretsEqual } from '../auth/tokens.js';
 import { readSettings } from '../store/settings.js';
 import type { AppEnv } from './context.js';
+import { isAllowedOrigin } from './cors.js';
 import { forbidden, Problem, unauthenticated } from './problem.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -25,11 +26,14 @@ export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /**
  * CSRF defence for end-user routes: state-changing requests need `X-Portal-Request: 1` (a custom header a
- * cross-site form cannot send without a CORS preflight) and must not come from another site.
+ * cross-site form cannot send without a CORS preflight) and must not come from another site, unless that site's
+ * origin is on the CORS allow-list.
  */
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
-    if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site') throw forbidden('Cross-site requests are not allowed.');
+    if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site' && !isAllowedOrigin(c.get('deps'), c.req.header('origin'))) {
+      throw forbidden('Cross-site requests are not allowed.');
+    }
     if (c.req.header('x-portal-request') !== '1') throw forbidden('The X-Portal-Request header is missing.');
   }
   await next();

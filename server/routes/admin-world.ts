@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { Settings } from '../../src/contract/settings.js';
 import { hashPassword } from '../auth/passwords.js';
-import { hashToken, newToken } from '../auth/tokens.js';
 import { readJson } from '../http/body.js';
+import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
 import { Problem, validation } from '../http/problem.js';
 import { AccessGroupInput, AgentInput, CompanyInput, ContactInput } from '../schemas/admin.js';
 import { insertAgent } from '../store/agents.js';
 import { insertContact } from '../store/contacts.js';
+import { issueInvitation } from '../store/one-time-tokens.js';
+import { writeEmail } from '../store/outbox.js';
 import { readPipelines } from '../store/pipelines.js';
 import { readSettings, writeSettings } from '../store/settings.js';
-
-const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Admin API: settings, companies, access groups, contacts, agents, outbox, pipelines. */
 export const adminWorldRoutes = new Hono<AppEnv>()
@@ -62,18 +62,14 @@ export const adminWorldRoutes = new Hono<AppEnv>()
         externalId: body.externalId ?? null, createdAt: new Date(at).toISOString(),
       });
       if (passwordHash === null && groupIds.some((g) => settings.access.accessGroupIds.includes(g))) {
-        const token = newToken();
-        await trx.insertInto('invitations')
-          .values({ token_hash: hashToken(token), contact_id: contactId, created_at: at, expires_at: at + INVITATION_LIFETIME_MS, used_at: null })
-          .execute();
-        const link = `/#/invite?token=${token}`;
-        await trx.insertInto('outbox').values({
-          recipient: email,
+        const token = await issueInvitation(trx, contactId, at);
+        const link = portalLink(c, `/invite?token=${token}`);
+        await writeEmail(trx, {
+          to: email,
           subject: `You are invited to ${settings.name}`,
           text: `Hello ${body.name},\n\nyou have been invited to ${settings.name}. Choose your password here:\n${link}\n\nThe link is valid for 7 days.`,
           link,
-          created_at: new Date(at).toISOString(),
-        }).execute();
+        }, at);
       }
       return contactId;
     });

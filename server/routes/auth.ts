@@ -1,43 +1,55 @@
 import { Hono } from 'hono';
 import { Credentials } from '../../src/contract/session.js';
+import { passwordAccessProblem } from '../auth/access.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { endSession, resolveSession, sessionBody, startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled } from '../http/middleware.js';
-import { forbidden, Problem, unauthenticated } from '../http/problem.js';
+import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
+import { Problem, unauthenticated } from '../http/problem.js';
+import { clearFailures, guardFailures, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
 import { readSettings } from '../store/settings.js';
 
 const wrongCredentials = () => new Problem(401, 'wrong-credentials', 'Wrong email or password', 'Wrong email or password.');
 
-/** Password sign-in, sign-out and the current session. */
+/** Password sign-in, sign-out, the current session and extending it. */
 export const authRoutes = new Hono<AppEnv>()
   .post('/auth/login', portalEnabled, csrfGuard, async (c) => {
     const { email, password } = await readJson(c, Credentials);
+    const key = email.trim().toLowerCase();
+    guardFailures(c, key);
     const { db } = c.get('deps');
-    const row = await db.selectFrom('contacts').select(['id', 'password_hash'])
-      .where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    const row = await db.selectFrom('contacts').select(['id', 'password_hash']).where('email', '=', key).executeTakeFirst();
     // Unknown email, no password yet and a wrong password answer alike, in similar time.
     const ok = await verifyPassword(password, row?.password_hash ?? null);
     const contact = ok && row ? await readContact(db, row.id) : undefined;
-    if (!contact) throw wrongCredentials();
-    const settings = await readSettings(db);
-    if (settings.access.mode === 'sso') throw forbidden('This portal uses single sign-on.');
-    if (settings.access.mode === 'access-groups' && !contact.accessGroupIds.some((id) => settings.access.accessGroupIds.includes(id))) {
-      throw forbidden('You have no access to this portal.');
+    if (!contact) {
+      recordFailure(c, key);
+      throw wrongCredentials();
     }
+    clearFailures(c, key);
+    const settings = await readSettings(db);
+    const denied = passwordAccessProblem(settings, contact);
+    if (denied) throw denied;
     const auth = await startSession(c, contact, settings);
     c.header('cache-control', 'no-store');
     return c.json(sessionBody(auth));
   })
   .post('/auth/logout', portalEnabled, csrfGuard, async (c) => {
     await endSession(c);
+    c.header('cache-control', 'no-store');
     return c.body(null, 204);
   })
+  // Looking at the session is not activity: a tab polling it must not keep an idle session alive.
   .get('/auth/session', portalEnabled, async (c) => {
-    const auth = await resolveSession(c);
+    const auth = await resolveSession(c, undefined, false);
     if (!auth) throw unauthenticated();
     c.header('cache-control', 'no-store');
     return c.json(sessionBody(auth));
+  })
+  // "Stay signed in": counts as activity (requireSession touches the session).
+  .post('/auth/session/extend', portalEnabled, csrfGuard, requireSession, async (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json(sessionBody(c.get('auth')));
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { Credentials, Session } from '../../src/contract/session.js';
+import { Credentials, EmailOnly, Registration, Session, TokenAndPassword } from '../../src/contract/session.js';
 import { PublicSettings, Settings } from '../../src/contract/settings.js';
 import { TicketPage } from '../../src/contract/tickets.js';
 import type { AppEnv } from '../http/context.js';
@@ -8,10 +8,14 @@ import {
   AccessGroupInput, AgentInput, CompanyInput, ContactInput, CreatedId, MessageInput, OutboxEntry, PipelineOutput, TicketInput,
   TicketPatch,
 } from '../schemas/admin.js';
+import { SsoTokenAnswer, SsoTokenRequest } from './auth-sso.js';
+
+const CheckEmail = z.object({ status: z.literal('check-email') });
 
 const SCHEMAS = {
   PublicSettings, Settings, Credentials, Session, TicketPage, CompanyInput, AccessGroupInput, ContactInput, AgentInput,
-  TicketInput, TicketPatch, MessageInput, CreatedId, OutboxEntry, PipelineOutput,
+  TicketInput, TicketPatch, MessageInput, CreatedId, OutboxEntry, PipelineOutput, Registration, EmailOnly, TokenAndPassword,
+  CheckEmail, SsoTokenRequest, SsoTokenAnswer,
 } satisfies Record<string, z.core.$ZodType>;
 type SchemaName = keyof typeof SCHEMAS;
 
@@ -22,7 +26,11 @@ interface Route {
   admin?: boolean;
   session?: boolean;
   body?: SchemaName;
-  ok?: { status: number; schema?: SchemaName; array?: boolean };
+  ok?: { status: number; schema?: SchemaName; array?: boolean; description?: string };
+  /** Further success answers (e.g. 202 besides 201). */
+  also?: { status: number; schema?: SchemaName; description: string }[];
+  /** Answers 429 with Retry-After when throttled. */
+  throttled?: boolean;
   params?: { name: string; in: 'query' | 'path' | 'header'; schema: object; description?: string }[];
 }
 
@@ -33,9 +41,26 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/portal', summary: 'Public settings', ok: { status: 200, schema: 'PublicSettings' },
     params: [{ name: 'locale', in: 'query', schema: str, description: 'Language of the admin texts' }] },
   { method: 'get', path: '/openapi.json', summary: 'This document', ok: { status: 200 } },
-  { method: 'post', path: '/auth/login', summary: 'Sign in with email and password', body: 'Credentials', ok: { status: 200, schema: 'Session' } },
+  { method: 'post', path: '/auth/login', summary: 'Sign in with email and password', body: 'Credentials', throttled: true, ok: { status: 200, schema: 'Session' } },
   { method: 'post', path: '/auth/logout', summary: 'End the session', ok: { status: 204 } },
-  { method: 'get', path: '/auth/session', summary: 'The current session (401 when none)', session: true, ok: { status: 200, schema: 'Session' } },
+  { method: 'get', path: '/auth/session', summary: 'The current session (401 when none); not counted as activity', session: true, ok: { status: 200, schema: 'Session' } },
+  { method: 'post', path: '/auth/session/extend', summary: 'Stay signed in: counts as activity, answers the refreshed session', session: true, ok: { status: 200, schema: 'Session' } },
+  { method: 'post', path: '/auth/register', summary: 'Self-registration with consent (403 unless the portal takes registrations)', body: 'Registration', throttled: true,
+    ok: { status: 201, schema: 'Session' }, also: [{ status: 202, schema: 'CheckEmail', description: 'The address is taken: its owner gets an email; nobody is signed in' }] },
+  { method: 'post', path: '/auth/password/forgot', summary: 'Email a password-reset link (same answer whether the address exists)', body: 'EmailOnly', throttled: true, ok: { status: 202, schema: 'CheckEmail' } },
+  { method: 'post', path: '/auth/password/reset', summary: 'Set a new password with the emailed token; ends other sessions and signs in (422 naming token when invalid)', body: 'TokenAndPassword', throttled: true, ok: { status: 200, schema: 'Session' } },
+  { method: 'post', path: '/auth/invite/accept', summary: 'Accept an access-group invitation: set the password and sign in (422 naming token when invalid)', body: 'TokenAndPassword', throttled: true, ok: { status: 200, schema: 'Session' } },
+  { method: 'post', path: '/auth/magic-link', summary: 'Email a one-time sign-in link (403 when disabled)', body: 'EmailOnly', throttled: true, ok: { status: 202, schema: 'CheckEmail' } },
+  { method: 'get', path: '/auth/magic-link/verify', summary: 'Follow a one-time sign-in link: sets the session cookie',
+    ok: { status: 303, description: 'To `{linkBase}#/tickets`; `#/signin?error=link-expired` when the link is invalid, used or expired' },
+    params: [{ name: 'token', in: 'query', schema: str }] },
+  { method: 'get', path: '/auth/sso/jwt', summary: 'SSO: verify the JWT (HS256/RS256; exp, iat, single-use jti, email), sign in and redirect', throttled: true,
+    ok: { status: 303, description: 'To the allow-listed `return_to`, else the link base; sets the session cookie' },
+    params: [
+      { name: 'jwt', in: 'query', schema: str, description: 'Claims: email, name, exp, iat, jti, optional external_id, company' },
+      { name: 'return_to', in: 'query', schema: str, description: 'Must start with an entry of the SSO return-to allow-list' },
+    ] },
+  { method: 'post', path: '/auth/sso/token', summary: 'SSO for hosts on another site: trade a JWT for a bearer session token', body: 'SsoTokenRequest', throttled: true, ok: { status: 200, schema: 'SsoTokenAnswer' } },
   { method: 'get', path: '/tickets', summary: 'One page of the ticket list', session: true, ok: { status: 200, schema: 'TicketPage' },
     params: [
       { name: 'view', in: 'query', schema: { enum: ['mine', 'company'] } },
@@ -68,10 +93,15 @@ function operation(route: Route) {
   const responses: Record<string, unknown> = {};
   const ok = route.ok ?? { status: 200 };
   const schema = ok.schema ? (ok.array ? { type: 'array', items: ref(ok.schema) } : ref(ok.schema)) : undefined;
-  responses[String(ok.status)] = schema ? { description: 'OK', content: { 'application/json': { schema } } } : { description: 'OK' };
+  const description = ok.description ?? 'OK';
+  responses[String(ok.status)] = schema ? { description, content: { 'application/json': { schema } } } : { description };
+  for (const more of route.also ?? []) {
+    responses[String(more.status)] = { description: more.description, ...(more.schema ? { content: { 'application/json': { schema: ref(more.schema) } } } : {}) };
+  }
   for (const status of route.admin ? ['400', '401', '404', '409', '413', '415', '422'] : ['400', '401', '403', '415', '422', '503']) {
     responses[status] = problem;
   }
+  if (route.throttled) responses['429'] = { ...problem, description: 'Too many attempts', headers: { 'Retry-After': { schema: { type: 'integer' } } } };
   const parameters = [...(route.params ?? [])];
   if (!route.admin && route.method !== 'get') parameters.push({ name: 'X-Portal-Request', in: 'header' as const, schema: { const: '1' } });
   return {

@@ -84,7 +84,8 @@ describe('admin API', () => {
       assert.equal(outbox.length, 1);
       const mail = outbox.at(-1);
       assert.equal(mail.to, 'invited@example.com');
-      assert.match(mail.link, /^\/#\/invite\?token=[A-Za-z0-9_-]{43}$/);
+      assert.equal(mail.link.split('#')[0], `${s.url}/portal.html`, 'absolute, on the link base (request origin by default)');
+      assert.match(mail.link, /#\/invite\?token=[A-Za-z0-9_-]{43}$/);
       assert.ok(mail.text.includes(mail.link));
       assert.match(mail.createdAt, /^\d{4}-\d\d-\d\dT/);
     } finally {

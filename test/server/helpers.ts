@@ -35,7 +35,7 @@ export async function testServer(options: StartOptions & { keepDir?: string } = 
       body = JSON.stringify(o.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body });
+    const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body, redirect: 'manual' });
     const text = await res.text();
     let json: unknown;
     try {
@@ -51,8 +51,20 @@ export async function testServer(options: StartOptions & { keepDir?: string } = 
     const setCookie = res.headers.get('set-cookie') ?? '';
     return setCookie.split(';')[0];
   };
+  /** Applies a change to the settings; resolves with a function that puts the previous settings back. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const patchSettings = async (change: (settings: any) => any) => {
+    const before = (await call('GET', '/admin/settings', { admin: true })).json;
+    const res = await call('PUT', '/admin/settings', { admin: true, body: change(structuredClone(before)) });
+    if (res.status !== 200) throw new Error(`settings rejected: ${res.text}`);
+    return async () => { await call('PUT', '/admin/settings', { admin: true, body: before }); };
+  };
+  const outbox = async (): Promise<{ to: string; subject: string; text: string; link?: string; createdAt: string }[]> =>
+    (await call('GET', '/admin/outbox', { admin: true })).json;
   return {
     url: server.url,
+    patchSettings,
+    outbox,
     adminToken: server.adminToken,
     dir,
     call,
@@ -66,6 +78,15 @@ export async function testServer(options: StartOptions & { keepDir?: string } = 
 }
 
 export type TestServer = Awaited<ReturnType<typeof testServer>>;
+
+/** The `name=value` part of an answer's session cookie, or '' when it sets none. */
+export const cookieOf = (res: Answer) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+
+/** The `token` query parameter of an emailed link (in the query or in the hash route). */
+export const tokenOf = (link: string | undefined) => /[?&]token=([^&#]+)/.exec(link ?? '')?.[1] ?? '';
+
+/** Median of a few numbers. */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Asserts the shape of an RFC 9457 problem answer. */
 export function isProblem(res: Answer, status: number): boolean {

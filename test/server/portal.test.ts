@@ -31,9 +31,13 @@ describe('GET /portal, openapi, static, errors', () => {
     assert.equal(res.json.openapi, '3.1.0');
     for (const path of ['/portal', '/auth/login', '/auth/logout', '/auth/session', '/tickets', '/admin/settings', '/admin/companies',
       '/admin/access-groups', '/admin/contacts', '/admin/agents', '/admin/tickets', '/admin/tickets/{id}', '/admin/tickets/{id}/messages',
-      '/admin/outbox', '/admin/pipelines']) {
+      '/admin/outbox', '/admin/pipelines', '/auth/register', '/auth/session/extend', '/auth/password/forgot', '/auth/password/reset',
+      '/auth/invite/accept', '/auth/magic-link', '/auth/magic-link/verify', '/auth/sso/jwt', '/auth/sso/token']) {
       assert.ok(res.json.paths[path], path);
     }
+    assert.ok(res.json.paths['/auth/register'].post.responses['202'], 'taken address answer');
+    assert.ok(res.json.paths['/auth/login'].post.responses['429'].headers['Retry-After']);
+    assert.equal(res.json.components.schemas.Registration.properties.consent.const, true);
     assert.ok(res.json.components.schemas.Settings.properties.access);
     assert.equal(res.json.paths['/admin/settings'].put.requestBody.content['application/json'].schema.$ref, '#/components/schemas/Settings');
   });

@@ -1,0 +1,62 @@
+import { Hono, type Context } from 'hono';
+import { EmailOnly } from '../../src/contract/session.js';
+import type { Settings } from '../../src/contract/settings.js';
+import { passwordAccessProblem } from '../auth/access.js';
+import { signInLinkEmail } from '../auth/emails.js';
+import { startSession } from '../auth/sessions.js';
+import { readJson } from '../http/body.js';
+import { apiOrigin, portalLink } from '../http/client.js';
+import type { AppEnv } from '../http/context.js';
+import { csrfGuard, portalEnabled } from '../http/middleware.js';
+import { forbidden } from '../http/problem.js';
+import { clearFailures, failureWait, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
+import { readContact } from '../store/contacts.js';
+import { consumeToken, issueToken } from '../store/one-time-tokens.js';
+import { writeEmail } from '../store/outbox.js';
+import { readSettings } from '../store/settings.js';
+
+const magicLinkOn = (settings: Settings) => settings.access.magicLink && settings.access.mode !== 'sso';
+
+/** A 303 to a portal route (the browser arrives here by following an emailed link, so no JSON answers). */
+function redirectTo(c: Context<AppEnv>, route: string, headers: Record<string, string> = {}) {
+  c.header('cache-control', 'no-store');
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return c.redirect(portalLink(c, route), 303);
+}
+
+/** One-time sign-in links: request one by email (always 202), follow it to be signed in. */
+export const magicLinkRoutes = new Hono<AppEnv>()
+  .post('/auth/magic-link', portalEnabled, csrfGuard, async (c) => {
+    const { db, now } = c.get('deps');
+    const settings = await readSettings(db);
+    if (!magicLinkOn(settings)) throw forbidden('Sign-in links are not enabled on this portal.');
+    const { email: given } = await readJson(c, EmailOnly);
+    limitMailRequests(c);
+    const email = given.trim().toLowerCase();
+    const row = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
+    if (row && mayEmail(c, email)) {
+      const at = now();
+      const token = await issueToken(db, 'magic', row.id, at);
+      const link = `${apiOrigin(c)}/api/v1/auth/magic-link/verify?token=${token}`;
+      await writeEmail(db, signInLinkEmail(email, settings, link), at);
+    }
+    c.header('cache-control', 'no-store');
+    return c.json({ status: 'check-email' }, 202);
+  })
+  .get('/auth/magic-link/verify', portalEnabled, async (c) => {
+    const { db, now } = c.get('deps');
+    const wait = failureWait(c);
+    if (wait > 0) return redirectTo(c, '/signin?error=too-many-attempts', { 'retry-after': String(wait) });
+    const settings = await readSettings(db);
+    const token = c.req.query('token') ?? '';
+    const contactId = magicLinkOn(settings) && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? await consumeToken(db, 'magic', token, now()) : undefined;
+    const contact = contactId === undefined ? undefined : await readContact(db, contactId);
+    if (!contact) {
+      recordFailure(c);
+      return redirectTo(c, '/signin?error=link-expired');
+    }
+    clearFailures(c, contact.email);
+    if (passwordAccessProblem(settings, contact)) return redirectTo(c, '/signin?error=access-denied');
+    await startSession(c, contact, settings);
+    return redirectTo(c, '/tickets');
+  });

@@ -1,0 +1,83 @@
+import { Hono, type Context } from 'hono';
+import { EmailOnly, TokenAndPassword } from '../../src/contract/session.js';
+import { passwordAccessProblem } from '../auth/access.js';
+import { resetEmail } from '../auth/emails.js';
+import { hashPassword } from '../auth/passwords.js';
+import { endContactSessions, sessionBody, startSession } from '../auth/sessions.js';
+import { readJson } from '../http/body.js';
+import { portalLink } from '../http/client.js';
+import type { AppEnv } from '../http/context.js';
+import { csrfGuard, portalEnabled } from '../http/middleware.js';
+import { validation } from '../http/problem.js';
+import { clearFailures, guardFailures, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
+import { readContact } from '../store/contacts.js';
+import { consumeInvitation, consumeToken, issueToken, revokeTokens } from '../store/one-time-tokens.js';
+import { writeEmail } from '../store/outbox.js';
+import { readSettings } from '../store/settings.js';
+
+export const INVALID_LINK = 'This link is invalid or has expired.';
+export const invalidLink = () => validation([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
+
+/**
+ * Sets the password of a contact who proved it by a one-time token, then signs in (or 403 when the contact may
+ * not enter this portal: the password stays set, as with a password sign-in that is refused).
+ */
+async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, password: string, endOthers: boolean) {
+  const { db, now } = c.get('deps');
+  const passwordHash = await hashPassword(password);
+  await db.updateTable('contacts').set({ password_hash: passwordHash }).where('id', '=', contactId).execute();
+  if (endOthers) {
+    await endContactSessions(db, contactId);
+    await revokeTokens(db, 'reset', contactId, now());
+  }
+  const contact = await readContact(db, contactId);
+  if (!contact) throw invalidLink();
+  clearFailures(c, contact.email);
+  const settings = await readSettings(db);
+  const denied = passwordAccessProblem(settings, contact);
+  if (denied) throw denied;
+  const auth = await startSession(c, contact, settings);
+  c.header('cache-control', 'no-store');
+  return c.json(sessionBody(auth));
+}
+
+/** Forgotten password (always 202), reset by emailed token, and accepting an access-group invitation. */
+export const passwordRoutes = new Hono<AppEnv>()
+  .post('/auth/password/forgot', portalEnabled, csrfGuard, async (c) => {
+    const { email: given } = await readJson(c, EmailOnly);
+    limitMailRequests(c);
+    const { db, now } = c.get('deps');
+    const email = given.trim().toLowerCase();
+    const settings = await readSettings(db);
+    const row = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
+    // The answer is the same whether the address exists; only the outbox differs. SSO portals have no passwords.
+    if (row && settings.access.mode !== 'sso' && mayEmail(c, email)) {
+      const at = now();
+      const token = await issueToken(db, 'reset', row.id, at);
+      await writeEmail(db, resetEmail(email, settings, portalLink(c, `/reset?token=${token}`)), at);
+    }
+    c.header('cache-control', 'no-store');
+    return c.json({ status: 'check-email' }, 202);
+  })
+  .post('/auth/password/reset', portalEnabled, csrfGuard, async (c) => {
+    const body = await readJson(c, TokenAndPassword);
+    guardFailures(c);
+    const { db, now } = c.get('deps');
+    const contactId = await consumeToken(db, 'reset', body.token, now());
+    if (contactId === undefined) {
+      recordFailure(c);
+      throw invalidLink();
+    }
+    return setPasswordAndSignIn(c, contactId, body.password, true);
+  })
+  .post('/auth/invite/accept', portalEnabled, csrfGuard, async (c) => {
+    const body = await readJson(c, TokenAndPassword);
+    guardFailures(c);
+    const { db, now } = c.get('deps');
+    const contactId = await consumeInvitation(db, body.token, now());
+    if (contactId === undefined) {
+      recordFailure(c);
+      throw invalidLink();
+    }
+    return setPasswordAndSignIn(c, contactId, body.password, false);
+  });

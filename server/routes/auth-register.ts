@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { Registration } from '../../src/contract/session.js';
+import { accountExistsEmail } from '../auth/emails.js';
+import { hashPassword } from '../auth/passwords.js';
+import { sessionBody, startSession } from '../auth/sessions.js';
+import type { Db } from '../db/connect.js';
+import { readJson } from '../http/body.js';
+import { portalLink } from '../http/client.js';
+import type { AppEnv } from '../http/context.js';
+import { csrfGuard, portalEnabled } from '../http/middleware.js';
+import { forbidden } from '../http/problem.js';
+import { limitMailRequests, mayEmail } from '../http/throttling.js';
+import { insertConsent } from '../store/consents.js';
+import { insertContact, readContact } from '../store/contacts.js';
+import { issueToken } from '../store/one-time-tokens.js';
+import { writeEmail } from '../store/outbox.js';
+import { readSettings } from '../store/settings.js';
+
+interface NewRegistration {
+  name: string;
+  email: string;
+  passwordHash: string;
+  consentText: string;
+}
+
+const isUniqueViolation = (error: unknown) => /UNIQUE|unique/.test(String((error as { code?: string })?.code ?? error));
+
+/** Creates the contact with its consent; `undefined` when the address is taken (also when a concurrent request won). */
+async function createRegistered(db: Db, r: NewRegistration, at: number): Promise<number | undefined> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (await trx.selectFrom('contacts').select('id').where('email', '=', r.email).executeTakeFirst()) return undefined;
+      const id = await insertContact(trx, {
+        email: r.email, name: r.name, companyId: null, accessGroupIds: [], properties: {}, passwordHash: r.passwordHash,
+        createdAt: new Date(at).toISOString(),
+      });
+      await insertConsent(trx, id, r.consentText, at);
+      return id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Self-registration. A taken address never signs in and never changes that account: it answers 202
+ * `{status: "check-email"}` and emails the owner a password-reset link instead.
+ */
+export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEnabled, csrfGuard, async (c) => {
+  const { db, now } = c.get('deps');
+  const settings = await readSettings(db);
+  if (settings.access.mode !== 'self-registration') throw forbidden('Registration is not open on this portal.');
+  const body = await readJson(c, Registration);
+  limitMailRequests(c);
+  const email = body.email.trim().toLowerCase();
+  // Always hash, so a taken address costs about the same time as a new one.
+  const passwordHash = await hashPassword(body.password);
+  const at = now();
+  const id = await createRegistered(db, { name: body.name, email, passwordHash, consentText: settings.consent.text }, at);
+  const contact = id === undefined ? undefined : await readContact(db, id);
+  c.header('cache-control', 'no-store');
+  if (!contact) {
+    const existing = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
+    if (existing && mayEmail(c, email)) {
+      const token = await issueToken(db, 'reset', existing.id, at);
+      await writeEmail(db, accountExistsEmail(email, settings, portalLink(c, `/reset?token=${token}`)), at);
+    }
+    return c.json({ status: 'check-email' }, 202);
+  }
+  const auth = await startSession(c, contact, settings);
+  return c.json(sessionBody(auth), 201);
+});
