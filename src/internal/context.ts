@@ -17,8 +17,11 @@ export const sessionContext = createContext<Session | null | undefined>(Symbol('
 export interface PortalServices {
   /** Speaks a message through the portal's one polite live region. */
   announce(message: string): void;
-  /** Goes to a portal view (updates the hash when routing is on). */
-  navigate(route: Route): void;
+  /**
+   * Goes to a portal view (updates the hash when routing is on). `replace` swaps the history entry;
+   * `focus: false` keeps focus where it is (changes within a view, such as sorting or paging).
+   */
+  navigate(route: Route, options?: { replace?: boolean; focus?: boolean }): void;
   /** The session changed (signed in, signed out, refreshed). */
   setSession(session: Session | null): void;
 }

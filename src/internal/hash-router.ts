@@ -15,9 +15,12 @@ export class HashRouterController implements ReactiveController {
     host.addController(this);
   }
 
+  #skipFocus = false;
+
   readonly #onHashChange = () => {
     this.route = parseRoute(location.hash);
-    this.navigated = true;
+    this.navigated = !this.#skipFocus;
+    this.#skipFocus = false;
     this.host.requestUpdate();
   };
 
@@ -38,14 +41,19 @@ export class HashRouterController implements ReactiveController {
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
-  navigate(route: Route) {
+  /** Goes to a route; `replace` swaps the current history entry (e.g. while typing a search). */
+  navigate(route: Route, options: { replace?: boolean; focus?: boolean } = {}) {
     const hash = formatRoute(route);
     if (this.#enabled && location.hash !== hash) {
-      location.hash = hash; // hashchange updates the route
-      return;
+      if (!options.replace) {
+        location.hash = hash; // hashchange updates the route
+        if (options.focus === false) this.#skipFocus = true;
+        return;
+      }
+      history.replaceState(history.state, '', hash);
     }
     this.route = route;
-    this.navigated = true;
+    this.navigated = options.focus ?? !options.replace;
     this.host.requestUpdate();
   }
 }

@@ -94,7 +94,7 @@ export class CustomerPortal extends LitElement {
   @provide({ context: sessionContext }) @state() session?: Session | null;
   @provide({ context: servicesContext }) protected services: PortalServices = {
     announce: (message) => this.#live.announce(message),
-    navigate: (route) => this.#router.navigate(route),
+    navigate: (route, options) => this.#router.navigate(route, options),
     setSession: (session) => this.#takeSession(session),
   };
 

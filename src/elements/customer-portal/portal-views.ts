@@ -17,7 +17,7 @@ export function renderView(route: Route, settings: PublicSettings, level: number
   const { plural, singular } = settings.ticketLabel;
   switch (route.name) {
     case 'tickets':
-      return html`${viewHeading(level, plural)}<ticket-list></ticket-list>`;
+      return html`${viewHeading(level, plural)}<ticket-list .params=${route.params}></ticket-list>`;
     case 'ticket':
       return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
         <ticket-detail ticket-id=${route.id}></ticket-detail>`;

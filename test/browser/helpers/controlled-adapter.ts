@@ -2,6 +2,7 @@ import { MemoryAdapter, type MemoryAdapterOptions } from '../../../src/adapters/
 import type { CallOptions } from '../../../src/contract/adapter.js';
 import type { Session } from '../../../src/contract/session.js';
 import type { PublicSettings } from '../../../src/contract/settings.js';
+import type { TicketPage, TicketQuery } from '../../../src/contract/tickets.js';
 
 /** A promise the test settles by hand. */
 export interface Held<T> {
@@ -35,6 +36,7 @@ export class ControlledAdapter extends MemoryAdapter {
 
   hold(operation: 'getSettings'): Held<PublicSettings>;
   hold(operation: 'getSession'): Held<Session | null>;
+  hold(operation: 'listTickets'): Held<TicketPage>;
   hold(operation: string): Held<unknown> {
     const h = held<unknown>();
     this.#holds.set(operation, [...(this.#holds.get(operation) ?? []), h]);
@@ -52,6 +54,10 @@ export class ControlledAdapter extends MemoryAdapter {
 
   override getSettings(options?: CallOptions & { locale?: string }) {
     return this.#take<PublicSettings>('getSettings') ?? super.getSettings(options);
+  }
+
+  override listTickets(query: TicketQuery, options?: CallOptions) {
+    return this.#take<TicketPage>('listTickets') ?? super.listTickets(query, options);
   }
 
   override getSession(options?: CallOptions) {

@@ -1,0 +1,87 @@
+import { msg } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { TicketSummary } from '../../contract/tickets.js';
+import { humanize } from '../../domain/ticket-csv.js';
+
+/** The header of a column: the default columns in the user's language, custom properties humanized. */
+export function columnLabel(column: string): string {
+  switch (column) {
+    case 'id': return msg('ID', { id: 'list.col.id' });
+    case 'subject': return msg('Subject', { id: 'list.col.subject' });
+    case 'requester': return msg('Requested by', { id: 'list.col.requester' });
+    case 'createdAt': return msg('Created', { id: 'list.col.created' });
+    case 'owner': return msg('Ticket owner', { id: 'list.col.owner' });
+    case 'lastActivityAt': return msg('Last activity', { id: 'list.col.last-activity' });
+    case 'status': return msg('Status', { id: 'list.col.status' });
+    case 'priority': return msg('Priority', { id: 'list.col.priority' });
+    case 'pipeline': return msg('Pipeline', { id: 'list.col.pipeline' });
+    case 'stage': return msg('Stage', { id: 'list.col.stage' });
+    default: return humanize(column);
+  }
+}
+
+/** The filter property's label (`ownerId` filters the owner column). */
+export const filterLabel = (property: string) =>
+  columnLabel(property === 'ownerId' ? 'owner' : property === 'contactId' ? 'requester' : property);
+
+/** Formats dates and numbers for one locale; built once per render, not per cell. */
+export class CellFormat {
+  readonly date: Intl.DateTimeFormat;
+  readonly full: Intl.DateTimeFormat;
+  readonly relative: Intl.RelativeTimeFormat;
+  readonly number: Intl.NumberFormat;
+
+  constructor(readonly locale: string, readonly now = Date.now()) {
+    this.date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    this.full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
+    this.relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    this.number = new Intl.NumberFormat(locale);
+  }
+
+  /** "3 hours ago", "yesterday", "2 weeks ago"; dates older than ~a month as a date. */
+  ago(iso: string): string {
+    const seconds = (Date.parse(iso) - this.now) / 1000;
+    const abs = Math.abs(seconds);
+    if (abs < 60) return this.relative.format(Math.round(seconds), 'second');
+    if (abs < 3600) return this.relative.format(Math.round(seconds / 60), 'minute');
+    if (abs < 86_400) return this.relative.format(Math.round(seconds / 3600), 'hour');
+    if (abs < 7 * 86_400) return this.relative.format(Math.round(seconds / 86_400), 'day');
+    if (abs < 30 * 86_400) return this.relative.format(Math.round(seconds / (7 * 86_400)), 'week');
+    return this.date.format(new Date(iso));
+  }
+}
+
+const time = (iso: string, text: string, format: CellFormat) =>
+  html`<time datetime=${iso} title=${format.full.format(new Date(iso))}>${text}</time>`;
+
+/** The content of one cell (the link cell is rendered by the table). */
+export function cellContent(ticket: TicketSummary, column: string, format: CellFormat, statusAsStages: boolean): TemplateResult | string | typeof nothing {
+  switch (column) {
+    case 'id': return `#${ticket.id}`;
+    case 'subject': return ticket.subject;
+    case 'requester': return ticket.requesterName;
+    case 'owner': return ticket.ownerName ?? html`<span class="muted">${msg('Unassigned', { id: 'list.unassigned' })}</span>`;
+    case 'createdAt': return time(ticket.createdAt, format.date.format(new Date(ticket.createdAt)), format);
+    case 'lastActivityAt': return time(ticket.lastActivityAt, format.ago(ticket.lastActivityAt), format);
+    case 'status': {
+      const label = statusAsStages
+        ? ticket.status.label
+        : ticket.status.closed ? msg('Closed', { id: 'list.closed' }) : msg('Open', { id: 'list.open' });
+      return html`<span class="status ${ticket.status.closed ? 'closed' : 'open'}">${label}</span>`;
+    }
+    case 'priority': return ticket.priority ?? nothing;
+    case 'pipeline': return ticket.pipeline;
+    case 'stage': return ticket.stage;
+    default: {
+      const value = ticket.properties[column];
+      if (value === undefined || value === null) return nothing;
+      if (typeof value === 'boolean') return value ? msg('Yes', { id: 'list.yes' }) : msg('No', { id: 'list.no' });
+      if (typeof value === 'number') return format.number.format(value);
+      return value;
+    }
+  }
+}
+
+/** The column that carries the link to the ticket: the subject, else the ID, else the first column. */
+export const linkColumn = (columns: readonly string[]) =>
+  columns.includes('subject') ? 'subject' : columns.includes('id') ? 'id' : columns[0];

@@ -1,0 +1,53 @@
+import type { Session } from '../../contract/session.js';
+import { DEFAULT_QUERY, type TicketQuery, type TicketView } from '../../contract/tickets.js';
+import { paramsToTicketQuery, ticketQueryToParams } from '../../adapters/query-params.js';
+import { normalizeQuery } from '../../domain/ticket-query.js';
+
+const viewKey = (userId: number) => `customer-portal:view:${userId}`;
+
+/** The view the contact chose last time (per user, per browser), if any. */
+export function storedView(session: Session): TicketView | null {
+  try {
+    const value = localStorage.getItem(viewKey(session.user.id));
+    return value === 'mine' || value === 'company' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeView(session: Session, view: TicketView) {
+  try {
+    localStorage.setItem(viewKey(session.user.id), view);
+  } catch {
+    // Storage may be off (private mode); the choice then lasts for this page only.
+  }
+}
+
+/**
+ * The list query from URL parameters. Values that do not make sense (a typo in a shared link) fall back to
+ * their defaults one by one instead of failing the whole list. The view comes from the URL, then the stored
+ * choice, then "mine"; company view only when the session allows it.
+ */
+export function queryFromParams(params: URLSearchParams, session: Session | null | undefined): TicketQuery {
+  const raw = paramsToTicketQuery(params);
+  const wanted = raw.view ?? (session ? storedView(session) : null) ?? 'mine';
+  const view: TicketView = wanted === 'company' && session?.canViewCompany ? 'company' : 'mine';
+  const candidate = { ...raw, view };
+  let query: TicketQuery = { ...DEFAULT_QUERY, view };
+  for (const [key, value] of Object.entries(candidate)) {
+    if (value === undefined) continue;
+    try {
+      query = normalizeQuery({ ...query, [key]: value });
+    } catch {
+      // Keep the default for this one value.
+    }
+  }
+  return query;
+}
+
+/** URL parameters for a query (defaults left out). */
+export const paramsFromQuery = (query: TicketQuery): URLSearchParams => ticketQueryToParams(query);
+
+/** Whether the list is narrowed by anything the user chose (so an empty list means "nothing matches"). */
+export const isNarrowed = (query: TicketQuery) =>
+  query.q.trim() !== '' || query.status !== 'all' || Object.keys(query.filters).length > 0;

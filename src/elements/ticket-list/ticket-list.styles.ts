@@ -1,0 +1,174 @@
+import { css } from 'lit';
+import { formStyles } from '../../internal/form-styles.js';
+import { tokens } from '../../internal/tokens.js';
+
+export const styles = [
+  tokens,
+  formStyles,
+  css`
+    :host {
+      display: block;
+      --_row-height: var(--ticket-list-row-height, 3rem);
+    }
+    [part='base'] {
+      display: grid;
+      gap: var(--_space);
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: calc(var(--_space) * 0.75);
+    }
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: calc(var(--_space) * 0.75);
+      flex: 1 1 24rem;
+    }
+    .control {
+      display: grid;
+      gap: 0.25rem;
+    }
+    .control.search {
+      flex: 1 1 12rem;
+    }
+    .control label {
+      font-weight: 600;
+    }
+    input[type='search'],
+    select {
+      min-block-size: var(--_target);
+      padding-inline: calc(var(--_space) * 0.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_background);
+      color: var(--_text);
+      font: inherit;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 0.5);
+    }
+    a.button {
+      display: inline-flex;
+      align-items: center;
+      text-decoration: none;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    table {
+      inline-size: 100%;
+      table-layout: fixed;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      block-size: var(--_row-height);
+      padding-inline: calc(var(--_space) * 0.5);
+      border-block-end: 1px solid var(--_border);
+      text-align: start;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    th {
+      font-weight: 600;
+    }
+    .col-id {
+      inline-size: 5rem;
+    }
+    .col-subject {
+      inline-size: 30%;
+    }
+    button.sort {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      min-block-size: 24px;
+      padding: 0;
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+    }
+    .sort-icon {
+      color: var(--_muted);
+      font-size: 0.8em;
+    }
+    th[aria-sort='ascending'] .sort-icon,
+    th[aria-sort='descending'] .sort-icon {
+      color: var(--_accent);
+    }
+    tbody tr[data-id] {
+      cursor: pointer;
+    }
+    tbody tr[data-id]:hover {
+      background: var(--_surface);
+    }
+    td a {
+      color: var(--_accent);
+      display: inline-block;
+      max-inline-size: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      vertical-align: middle;
+      min-block-size: 24px;
+      line-height: 24px;
+    }
+    table[aria-busy='true'] tbody {
+      opacity: 0.6;
+    }
+    .skeleton {
+      display: block;
+      block-size: 0.9rem;
+      inline-size: 70%;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .status {
+      display: inline-block;
+      padding: 0.1em 0.6em;
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      font-size: 0.9em;
+    }
+    .status.open {
+      color: var(--_success);
+    }
+    .status.closed {
+      color: var(--_muted);
+    }
+    .muted {
+      color: var(--_muted);
+    }
+    .empty,
+    .problem {
+      display: grid;
+      justify-items: start;
+      gap: calc(var(--_space) * 0.5);
+      padding: var(--_space);
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+    .empty p,
+    .problem p {
+      margin: 0;
+    }
+    .pager {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 0.75);
+    }
+    .page-size {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5em;
+    }
+  `,
+];

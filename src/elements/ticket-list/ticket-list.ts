@@ -1,0 +1,234 @@
+import { consume } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PortalAdapter } from '../../contract/adapter.js';
+import { ForbiddenError, NetworkError } from '../../contract/errors.js';
+import type { Session } from '../../contract/session.js';
+import type { PublicSettings } from '../../contract/settings.js';
+import { DEFAULT_QUERY, type TicketPage, type TicketQuery, type TicketView } from '../../contract/tickets.js';
+import { DEFAULT_COLUMNS } from '../../contract/settings.js';
+import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
+import { PortalErrorEvent, PortalTicketOpenEvent, PortalViewChangeEvent } from '../../internal/events.js';
+import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import { LiveRegionController } from '../../internal/live-region.js';
+import { PortalError } from '../../contract/errors.js';
+import { CellFormat } from './columns.js';
+import { isNarrowed, paramsFromQuery, queryFromParams, storeView } from './list-state.js';
+import { renderPager } from './ticket-pager.js';
+import { renderTable, type TableHandlers } from './ticket-table.js';
+import { renderToolbar } from './ticket-toolbar.js';
+import { downloadBlob, exportFileName } from './export-file.js';
+import { styles } from './ticket-list.styles.js';
+
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * The tickets the signed-in contact may see — their own, or their company's — as a sortable, searchable,
+ * filterable table with pages and CSV export. The state lives in the URL (`#/tickets?q=…&sort=…`), so reload,
+ * sharing and the back button keep it. The server decides which tickets appear.
+ *
+ * @summary Ticket list with search, status and column filters, sorting, paging and CSV export.
+ *
+ * @fires portal-ticket-open - A ticket was opened; `detail.ticketId`.
+ * @fires portal-view-change - The user switched between "Organization tickets" and "Owned by me".
+ * @fires portal-error - Loading the list failed; `detail.error`.
+ *
+ * @csspart base - The whole list.
+ * @csspart toolbar - Search, filters and actions above the table.
+ * @csspart table - The table.
+ * @csspart row - Each ticket row.
+ * @csspart pager - Paging below the table.
+ * @csspart export-button - "Export to CSV".
+ *
+ * @cssprop --ticket-list-row-height - Height of each row (fixed, so updates never reflow the table).
+ * @cssprop --portal-color-accent - Links, sort indicators and buttons.
+ */
+@localized()
+export class TicketList extends LitElement {
+  static override styles = styles;
+
+  /** The list state as URL parameters; set by `<customer-portal>` from the route. */
+  @property({ attribute: false }) params = new URLSearchParams();
+  /** The backend, when the element is used without a `<customer-portal>` around it. */
+  @property({ attribute: false }) adapter?: PortalAdapter;
+
+  @consume({ context: adapterContext, subscribe: true }) @state() private contextAdapter?: PortalAdapter;
+  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: PublicSettings;
+  @consume({ context: sessionContext, subscribe: true }) @state() private session?: Session | null;
+  @consume({ context: servicesContext, subscribe: true }) @state() private services?: PortalServices;
+
+  @state() private query: TicketQuery = { ...DEFAULT_QUERY };
+  @state() private searchText = '';
+  @state() private exporting = false;
+  @state() private exportError = '';
+
+  readonly #live = new LiveRegionController(this);
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #loadedOnce = false;
+  #format = new CellFormat('en');
+
+  get #adapter() {
+    return this.adapter ?? this.contextAdapter;
+  }
+
+  readonly #list = new Task(this, {
+    args: () => [this.#adapter, this.session, this.query] as const,
+    task: async ([adapter, session, query], { signal }) => {
+      if (!adapter || !session) return undefined;
+      return adapter.listTickets(query, { signal });
+    },
+    onComplete: (page) => {
+      if (!page) return;
+      if (this.#loadedOnce) this.#announce(this.#countText(page));
+      this.#loadedOnce = true;
+    },
+    onError: (error) => {
+      if (error instanceof ForbiddenError && this.query.view === 'company') this.#update({ view: 'mine', page: 1 });
+      else if (error instanceof PortalError) this.dispatchEvent(new PortalErrorEvent({ error }));
+    },
+  });
+
+  readonly #facets = new Task(this, {
+    args: () => [this.#adapter, this.session, this.query.view] as const,
+    task: async ([adapter, session, view], { signal }) => (adapter && session ? adapter.ticketFacets(view, { signal }) : undefined),
+  });
+
+  protected override willUpdate(changed: PropertyValues) {
+    if (changed.has('params') || changed.has('session')) {
+      const next = queryFromParams(this.params, this.session);
+      if (JSON.stringify(next) !== JSON.stringify(this.query)) this.query = next;
+      if (!this.#searchTimer) this.searchText = this.query.q;
+    }
+    this.#format = new CellFormat(getPortalLocale());
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = undefined;
+  }
+
+  #announce(message: string) {
+    if (this.services) this.services.announce(message);
+    else this.#live.announce(message);
+  }
+
+  #plural() {
+    return this.settings?.ticketLabel.plural ?? msg('Tickets', { id: 'list.default-plural' });
+  }
+
+  #countText(page: TicketPage) {
+    return msg(str`${page.total} ${labelInSentence(this.#plural(), getPortalLocale())}`, { id: 'list.count' });
+  }
+
+  /** Changes the list state: through the portal's router (URL) when there is one, else in place. */
+  #update(changes: Partial<TicketQuery>, options: { replace?: boolean } = {}) {
+    const next = { ...this.query, ...changes };
+    if (changes.view && changes.view !== this.query.view && this.session) storeView(this.session, changes.view);
+    if (this.services) {
+      this.services.navigate({ name: 'tickets', params: paramsFromQuery(next) }, { replace: options.replace, focus: false });
+    }
+    this.query = next;
+  }
+
+  #onSearchInput = (value: string) => {
+    this.searchText = value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.#searchTimer = undefined;
+      if (value.trim() !== this.query.q) this.#update({ q: value.trim(), page: 1 }, { replace: true });
+    }, SEARCH_DELAY_MS);
+  };
+
+  #onViewChange = (event: PortalViewChangeEvent) => {
+    // The switcher's event goes on to the host; the list follows it.
+    this.#update({ view: event.detail.view as TicketView, page: 1, filters: {} });
+  };
+
+  #open = (id: number, event?: Event) => {
+    this.dispatchEvent(new PortalTicketOpenEvent({ ticketId: id }));
+    if (this.services) {
+      event?.preventDefault();
+      this.services.navigate({ name: 'ticket', id });
+    }
+  };
+
+  #export = async () => {
+    const adapter = this.#adapter;
+    if (!adapter || this.exporting) return;
+    this.exporting = true;
+    this.exportError = '';
+    try {
+      const blob = await adapter.exportTickets({ ...this.query, page: 1 }, { locale: getPortalLocale() });
+      downloadBlob(blob, exportFileName(this.#plural(), new Date()));
+      this.#announce(msg('The export is ready.', { id: 'list.export-ready' }));
+    } catch {
+      this.exportError = msg('The export failed. Please try again.', { id: 'list.export-failed' });
+      this.#announce(this.exportError);
+    } finally {
+      this.exporting = false;
+    }
+  };
+
+  protected override render() {
+    const settings = this.settings;
+    if (!this.session || !settings) return nothing;
+    const columns = settings.columns.length > 0 ? settings.columns : DEFAULT_COLUMNS;
+    const page = this.#list.value;
+    const pending = this.#list.status === 1;
+    const handlers: TableHandlers = {
+      sort: (column) => this.#update({ sort: column, order: this.query.sort === column && this.query.order === 'asc' ? 'desc' : 'asc', page: 1 }),
+      open: this.#open,
+    };
+    return html`
+      <div part="base" @portal-view-change=${this.#onViewChange}>
+        ${renderToolbar({
+          query: this.query, searchText: this.searchText, facets: this.#facets.value ?? {}, settings,
+          canViewCompany: this.session.canViewCompany, exporting: this.exporting, exportError: this.exportError,
+          onSearch: this.#onSearchInput, onChange: (changes) => this.#update({ ...changes, page: 1 }), onExport: this.#export,
+          onSubmitTicket: (event) => {
+            if (!this.services) return;
+            event.preventDefault();
+            this.services.navigate({ name: 'new', params: new URLSearchParams() });
+          },
+        })}
+        ${this.#list.status === 3 ? this.#renderError(this.#list.error) : nothing}
+        ${renderTable({
+          columns, page, pending, query: this.query, format: this.#format, settings, handlers,
+          caption: this.query.view === 'company'
+            ? msg(str`${this.#plural()} of your organization`, { id: 'list.caption-company' })
+            : msg(str`Your ${labelInSentence(this.#plural(), getPortalLocale())}`, { id: 'list.caption-mine' }),
+        })}
+        ${page && page.total === 0 && !pending ? this.#renderEmpty() : nothing}
+        ${page && page.total > 0 ? renderPager(page, this.query, (changes) => this.#update(changes), this.#countText(page)) : nothing}
+      </div>
+      ${this.services ? nothing : this.#live.render()}
+    `;
+  }
+
+  #renderEmpty() {
+    const plural = labelInSentence(this.#plural(), getPortalLocale());
+    if (isNarrowed(this.query)) {
+      return html`<div class="empty" part="empty">
+        <p>${msg(str`No ${plural} match your search and filters.`, { id: 'list.no-match' })}</p>
+        <button class="secondary" type="button" @click=${() => { this.searchText = ''; this.#update({ q: '', status: 'all', filters: {}, page: 1 }); }}>
+          ${msg('Clear search and filters', { id: 'list.clear' })}
+        </button>
+      </div>`;
+    }
+    return html`<div class="empty" part="empty"><p>${this.query.view === 'company'
+      ? msg(str`Your organization has no ${plural} yet.`, { id: 'list.empty-company' })
+      : msg(str`You have no ${plural} yet.`, { id: 'list.empty-mine' })}</p></div>`;
+  }
+
+  #renderError(error: unknown) {
+    return html`<div class="problem" role="alert">
+      <p>${error instanceof NetworkError
+        ? msg('We could not reach the portal. Check your connection and try again.', { id: 'portal.unreachable' })
+        : msg(str`The ${labelInSentence(this.#plural(), getPortalLocale())} could not be loaded.`, { id: 'list.load-failed' })}</p>
+      <button class="primary" type="button" @click=${() => this.#list.run()}>${msg('Try again', { id: 'portal.try-again' })}</button>
+    </div>`;
+  }
+}

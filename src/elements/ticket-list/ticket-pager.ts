@@ -1,0 +1,29 @@
+import { msg, str } from '@lit/localize';
+import { html } from 'lit';
+import { MAX_PAGE_SIZE, type TicketPage, type TicketQuery } from '../../contract/tickets.js';
+
+const PAGE_SIZES = [10, 25, 50, MAX_PAGE_SIZE];
+
+/** "Previous" / "Next", where we are, and how many rows a page shows. */
+export function renderPager(page: TicketPage, query: TicketQuery, change: (changes: Partial<TicketQuery>) => void, count: string) {
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const first = (page.page - 1) * page.pageSize + 1;
+  const last = Math.min(page.total, page.page * page.pageSize);
+  return html`
+    <nav class="pager" part="pager" aria-label=${msg('Pages', { id: 'list.pages' })}>
+      <button class="secondary" type="button" ?disabled=${page.page <= 1} @click=${() => change({ page: page.page - 1 })}>
+        ${msg('Previous page', { id: 'list.previous' })}
+      </button>
+      <span class="position">${msg(str`Page ${page.page} of ${pages}`, { id: 'list.page-of' })} · ${msg(str`${first}–${last} of ${count}`, { id: 'list.range' })}</span>
+      <button class="secondary" type="button" ?disabled=${page.page >= pages} @click=${() => change({ page: page.page + 1 })}>
+        ${msg('Next page', { id: 'list.next' })}
+      </button>
+      <label class="page-size">
+        ${msg('Rows per page', { id: 'list.page-size' })}
+        <select @change=${(e: Event) => change({ pageSize: Number((e.target as HTMLSelectElement).value), page: 1 })}>
+          ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${size === query.pageSize}>${size}</option>`)}
+        </select>
+      </label>
+    </nav>
+  `;
+}

@@ -1,0 +1,70 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { PublicSettings } from '../../contract/settings.js';
+import type { StatusFilter, TicketFacets, TicketQuery } from '../../contract/tickets.js';
+import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import { filterLabel } from './columns.js';
+
+export interface ToolbarOptions {
+  query: TicketQuery;
+  searchText: string;
+  facets: TicketFacets;
+  settings: PublicSettings;
+  canViewCompany: boolean;
+  exporting: boolean;
+  exportError: string;
+  onSearch(value: string): void;
+  onChange(changes: Partial<TicketQuery>): void;
+  onExport(): void;
+  onSubmitTicket(event: Event): void;
+}
+
+/** Search, status and column filters, the view switch, "Export to CSV" and "Submit a {ticket}". */
+export function renderToolbar(o: ToolbarOptions) {
+  const { query } = o;
+  const setFilter = (property: string, value: string) => {
+    const filters = { ...query.filters };
+    if (value) filters[property] = value;
+    else delete filters[property];
+    o.onChange({ filters });
+  };
+  const singular = labelInSentence(o.settings.ticketLabel.singular, getPortalLocale());
+  return html`
+    <div class="toolbar" part="toolbar">
+      ${o.canViewCompany ? html`<view-switcher .value=${query.view}></view-switcher>` : nothing}
+      <div class="controls" role="search">
+        <div class="control search">
+          <label for="search">${msg('Search', { id: 'list.search' })}</label>
+          <input id="search" type="search" autocomplete="off" .value=${live(o.searchText)}
+            @input=${(e: Event) => o.onSearch((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="control">
+          <label for="status">${msg('Status', { id: 'list.col.status' })}</label>
+          <select id="status" .value=${live(query.status)} @change=${(e: Event) => o.onChange({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
+            <option value="open" ?selected=${query.status === 'open'}>${msg('Open', { id: 'list.open' })}</option>
+            <option value="closed" ?selected=${query.status === 'closed'}>${msg('Closed', { id: 'list.closed' })}</option>
+            <option value="all" ?selected=${query.status === 'all'}>${msg('All', { id: 'list.all' })}</option>
+          </select>
+        </div>
+        ${Object.entries(o.facets).filter(([property, values]) => values.length > 1 || property in query.filters).map(([property, values]) => html`
+          <div class="control">
+            <label for="filter-${property}">${filterLabel(property)}</label>
+            <select id="filter-${property}" @change=${(e: Event) => setFilter(property, (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!query.filters[property]}>${msg('All', { id: 'list.all' })}</option>
+              ${values.map((f) => html`<option value=${f.value} ?selected=${query.filters[property] === f.value}>${f.label} (${f.count})</option>`)}
+            </select>
+          </div>`)}
+      </div>
+      <div class="actions">
+        <button class="secondary" part="export-button" type="button" ?disabled=${o.exporting} aria-busy=${o.exporting ? 'true' : 'false'} @click=${o.onExport}>
+          ${msg('Export to CSV', { id: 'list.export' })}
+        </button>
+        ${o.settings.supportForm
+          ? html`<a class="button primary" href="#/new" @click=${o.onSubmitTicket}>${msg(str`Submit a ${singular}`, { id: 'list.submit' })}</a>`
+          : nothing}
+      </div>
+      ${o.exportError ? html`<p class="field-error">${o.exportError}</p>` : nothing}
+    </div>
+  `;
+}
