@@ -16,6 +16,7 @@ import { registerRoutes } from './routes/auth-register.js';
 import { ssoRoutes } from './routes/auth-sso.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { portalRoutes } from './routes/portal.js';
+import { ticketExportRoutes } from './routes/ticket-export.js';
 import { ticketRoutes } from './routes/tickets.js';
 
 export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>> {
@@ -57,6 +58,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', passwordRoutes);
   api.route('/', magicLinkRoutes);
   api.route('/', ssoRoutes);
+  api.route('/', ticketExportRoutes);
   api.route('/', ticketRoutes);
   api.route('/', adminWorldRoutes);
   api.route('/', adminTicketRoutes);

@@ -24,7 +24,10 @@ export interface StartOptions {
   now?: () => number;
   /** Request logs on stdout; default unless PORTAL_LOG=silent. */
   log?: boolean;
-  /** Base of emailed links; default PORTAL_LINK_BASE, else the request's origin + `/portal.html`. */
+  /**
+   * Base of emailed links; default PORTAL_LINK_BASE, else the request's origin + `/portal.html`. `'address'`: the
+   * address the server listens on (`http://HOST:PORT/portal.html`), never a request's Host header.
+   */
   linkBase?: string;
   /** Origins allowed for CORS with credentials; default PORTAL_CORS_ORIGINS. */
   corsOrigins?: string[];
@@ -54,23 +57,31 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await db.destroy();
     throw error;
   }
-  const app = createApp({
+  const host = opts.host ?? '127.0.0.1';
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  // The app is made once the port is known (PORT=0 picks one), so the link base can name the real address.
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({
+      fetch: (request, env) => (app ? app.fetch(request, env) : new Response('Starting', { status: 503 })),
+      port: opts.port ?? 0,
+      hostname: host,
+    }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${urlHost}:${port}`;
+  const givenLinkBase = opts.linkBase ?? process.env.PORTAL_LINK_BASE;
+  app = createApp({
     db, now, adminToken, filesDir, log,
-    linkBase: parseLinkBase(opts.linkBase ?? process.env.PORTAL_LINK_BASE),
+    linkBase: givenLinkBase === 'address' ? `${url}/portal.html` : parseLinkBase(givenLinkBase),
     corsOrigins: opts.corsOrigins ? parseCorsOrigins(opts.corsOrigins.join(',')) : parseCorsOrigins(process.env.PORTAL_CORS_ORIGINS),
     trustProxy: opts.trustProxy ?? process.env.PORTAL_TRUST_PROXY === '1',
     limiter: new Limiter(now),
   });
-  const host = opts.host ?? '127.0.0.1';
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     adminToken,
     close: () => (closing ??= (async () => {
       await new Promise<void>((resolve) => {

@@ -3,3 +3,4 @@ import './elements/customer-portal/define.js';
 import './elements/portal-login/define.js';
 import './elements/ticket-list/define.js';
 import './elements/view-switcher/define.js';
+import './elements/ticket-detail/define.js';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Credentials, EmailOnly, Registration, Session, TokenAndPassword } from '../../src/contract/session.js';
 import { PublicSettings, Settings } from '../../src/contract/settings.js';
-import { TicketPage } from '../../src/contract/tickets.js';
+import { TicketFacets, TicketPage } from '../../src/contract/tickets.js';
 import type { AppEnv } from '../http/context.js';
 import {
   AccessGroupInput, AgentInput, CompanyInput, ContactInput, CreatedId, MessageInput, OutboxEntry, PipelineOutput, TicketInput,
@@ -13,7 +13,7 @@ import { SsoTokenAnswer, SsoTokenRequest } from './auth-sso.js';
 const CheckEmail = z.object({ status: z.literal('check-email') });
 
 const SCHEMAS = {
-  PublicSettings, Settings, Credentials, Session, TicketPage, CompanyInput, AccessGroupInput, ContactInput, AgentInput,
+  PublicSettings, Settings, Credentials, Session, TicketPage, TicketFacets, CompanyInput, AccessGroupInput, ContactInput, AgentInput,
   TicketInput, TicketPatch, MessageInput, CreatedId, OutboxEntry, PipelineOutput, Registration, EmailOnly, TokenAndPassword,
   CheckEmail, SsoTokenRequest, SsoTokenAnswer,
 } satisfies Record<string, z.core.$ZodType>;
@@ -26,7 +26,7 @@ interface Route {
   admin?: boolean;
   session?: boolean;
   body?: SchemaName;
-  ok?: { status: number; schema?: SchemaName; array?: boolean; description?: string };
+  ok?: { status: number; schema?: SchemaName; array?: boolean; description?: string; csv?: boolean };
   /** Further success answers (e.g. 202 besides 201). */
   also?: { status: number; schema?: SchemaName; description: string }[];
   /** Answers 429 with Retry-After when throttled. */
@@ -36,6 +36,16 @@ interface Route {
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
 const str = { type: 'string' };
+
+/** Query parameters shared by the list and the export. */
+const LIST_PARAMS: NonNullable<Route['params']> = [
+  { name: 'view', in: 'query', schema: { enum: ['mine', 'company'] } },
+  { name: 'q', in: 'query', schema: str, description: 'Subject text or ticket id (#42)' },
+  { name: 'status', in: 'query', schema: { enum: ['open', 'closed', 'all'] } },
+  { name: 'sort', in: 'query', schema: str, description: 'Property, or requester / owner / status' },
+  { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'] } },
+  { name: 'filter[property]', in: 'query', schema: str, description: 'Property equals value (case-insensitive); repeatable' },
+];
 
 const ROUTES: Route[] = [
   { method: 'get', path: '/portal', summary: 'Public settings', ok: { status: 200, schema: 'PublicSettings' },
@@ -63,15 +73,15 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/auth/sso/token', summary: 'SSO for hosts on another site: trade a JWT for a bearer session token', body: 'SsoTokenRequest', throttled: true, ok: { status: 200, schema: 'SsoTokenAnswer' } },
   { method: 'get', path: '/tickets', summary: 'One page of the ticket list', session: true, ok: { status: 200, schema: 'TicketPage' },
     params: [
-      { name: 'view', in: 'query', schema: { enum: ['mine', 'company'] } },
-      { name: 'q', in: 'query', schema: str, description: 'Subject text or ticket id (#42)' },
-      { name: 'status', in: 'query', schema: { enum: ['open', 'closed', 'all'] } },
-      { name: 'sort', in: 'query', schema: str, description: 'Property, or requester / owner / status' },
-      { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'] } },
+      ...LIST_PARAMS,
       { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
       { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
-      { name: 'filter[property]', in: 'query', schema: str, description: 'Property equals value (case-insensitive); repeatable' },
     ] },
+  { method: 'get', path: '/tickets/facets', summary: 'Filter values of a view with counts (scope and visibility applied; 403 for the company view without permission)',
+    session: true, ok: { status: 200, schema: 'TicketFacets' }, params: [LIST_PARAMS[0]] },
+  { method: 'get', path: '/tickets/export.csv', summary: 'The whole view as CSV, streamed: every page, search, status and filters applied; visible columns; RFC 4180, UTF-8 with BOM, formulas neutralized',
+    session: true, ok: { status: 200, csv: true, description: 'text/csv; `Content-Disposition: attachment` named `<ticket label>-<YYYY-MM-DD>.csv`' },
+    params: [...LIST_PARAMS, { name: 'locale', in: 'query', schema: str, description: 'Language of the column headers, status words and file name' }] },
   { method: 'get', path: '/admin/settings', summary: 'The whole settings', admin: true, ok: { status: 200, schema: 'Settings' } },
   { method: 'put', path: '/admin/settings', summary: 'Replace the settings', admin: true, body: 'Settings', ok: { status: 200, schema: 'Settings' } },
   { method: 'post', path: '/admin/companies', summary: 'Create a company', admin: true, body: 'CompanyInput', ok: { status: 201, schema: 'CreatedId' } },
@@ -94,7 +104,8 @@ function operation(route: Route) {
   const ok = route.ok ?? { status: 200 };
   const schema = ok.schema ? (ok.array ? { type: 'array', items: ref(ok.schema) } : ref(ok.schema)) : undefined;
   const description = ok.description ?? 'OK';
-  responses[String(ok.status)] = schema ? { description, content: { 'application/json': { schema } } } : { description };
+  responses[String(ok.status)] = schema ? { description, content: { 'application/json': { schema } } }
+    : ok.csv ? { description, content: { 'text/csv': { schema: { type: 'string' } } } } : { description };
   for (const more of route.also ?? []) {
     responses[String(more.status)] = { description: more.description, ...(more.schema ? { content: { 'application/json': { schema: ref(more.schema) } } } : {}) };
   }

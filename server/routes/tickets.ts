@@ -1,16 +1,20 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { DEFAULT_QUERY, TicketQuery } from '../../src/contract/tickets.js';
-import { scopeFor } from '../../src/domain/permissions.js';
+import { DEFAULT_QUERY, TicketQuery, TicketView } from '../../src/contract/tickets.js';
+import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
 import { fieldErrors, forbidden, validation } from '../http/problem.js';
+import { ticketFacets } from '../sql/ticket-facets.js';
 import { listTickets } from '../sql/ticket-list.js';
 
 const asInt = (v: string | undefined) => (v !== undefined && /^-?\d{1,15}$/.test(v.trim()) ? Number(v) : v);
 
-/** `?view=&q=&status=&sort=&order=&page=&pageSize=&filter[prop]=value` → a validated TicketQuery (422 naming the field). */
-export function parseTicketQuery(c: Context): TicketQuery {
+/**
+ * `?view=&q=&status=&sort=&order=&page=&pageSize=&filter[prop]=value` → a validated TicketQuery (422 naming the field).
+ * Without `paging` (the CSV export), `page` and `pageSize` are ignored.
+ */
+export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuery {
   const all = c.req.queries();
   const last = (name: string) => all[name]?.at(-1);
   const filters: Record<string, string> = {};
@@ -20,7 +24,7 @@ export function parseTicketQuery(c: Context): TicketQuery {
   }
   const given = {
     view: last('view'), q: last('q'), status: last('status'), sort: last('sort'), order: last('order'),
-    page: asInt(last('page')), pageSize: asInt(last('pageSize')),
+    ...(paging ? { page: asInt(last('page')), pageSize: asInt(last('pageSize')) } : {}),
   };
   const merged = { ...DEFAULT_QUERY, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== '')), filters };
   const result = z.safeParse(TicketQuery, merged);
@@ -28,12 +32,25 @@ export function parseTicketQuery(c: Context): TicketQuery {
   return result.data;
 }
 
+/** The scope of a view for the signed-in contact; 403 for the company view without company permission. */
+export function scopeOf(c: Context<AppEnv>, view: TicketView): TicketScope {
+  const { contact, settings } = c.get('auth');
+  const scope = scopeFor(settings, contact, view);
+  if (!scope) throw forbidden('You may not see the tickets of your company.');
+  return scope;
+}
+
 export const ticketRoutes = new Hono<AppEnv>()
   .get('/tickets', portalEnabled, csrfGuard, requireSession, async (c) => {
     const query = parseTicketQuery(c);
-    const { contact, settings } = c.get('auth');
-    const scope = scopeFor(settings, contact, query.view);
-    if (!scope) throw forbidden('You may not see the tickets of your company.');
+    const scope = scopeOf(c, query.view);
     c.header('cache-control', 'no-store');
-    return c.json(await listTickets(c.get('deps').db, scope, query, settings));
+    return c.json(await listTickets(c.get('deps').db, scope, query, c.get('auth').settings));
+  })
+  .get('/tickets/facets', portalEnabled, csrfGuard, requireSession, async (c) => {
+    const view = z.safeParse(TicketView, c.req.query('view') ?? DEFAULT_QUERY.view);
+    if (!view.success) throw validation(fieldErrors(view.error.issues, 'view'), 'The view is not valid.');
+    const scope = scopeOf(c, view.data);
+    c.header('cache-control', 'no-store');
+    return c.json(await ticketFacets(c.get('deps').db, scope, c.get('auth').settings));
   });

@@ -9,12 +9,12 @@ import type { Database } from '../db/types.js';
 
 /**
  * Compiles the list rules of `src/domain` (filters.ts, permissions.ts, ticket-query.ts) into SQL over
- * `tickets as t` left-joined with `stages as s`. Property tests read `ticket_properties`, which holds every
+ * `tickets as t` (the status test looks its stage up in `stages`). Property tests read `ticket_properties`, which holds every
  * property (core and custom) in the same matching form as the domain's `comparable` / `asNumber`.
  */
-export type ListDb = Database & { t: Database['tickets']; s: Database['stages'] };
-export type ListEb = ExpressionBuilder<ListDb, 't' | 's'>;
-export type SortDb = ListDb & { c: Database['contacts']; a: Database['agents']; sp: Database['ticket_properties'] };
+export type ListDb = Database & { t: Database['tickets'] };
+export type ListEb = ExpressionBuilder<ListDb, 't'>;
+export type SortDb = ListDb & { s: Database['stages']; c: Database['contacts']; a: Database['agents']; sp: Database['ticket_properties'] };
 export type SortEb = ExpressionBuilder<SortDb, 't' | 's' | 'c' | 'a' | 'sp'>;
 
 const TRUE = sql<SqlBool>`1 = 1`;
@@ -82,6 +82,8 @@ export interface ListRules {
   query: Pick<TicketQuery, 'status' | 'q' | 'filters'>;
 }
 
+const INTEGER_COLUMNS = { id: 't.id', ownerId: 't.owner_id', contactId: 't.contact_id', companyId: 't.company_id' } as const;
+
 /** The whole WHERE of a list query: scope → visibility → status → `filter[…]` → search. */
 export function compileWhere(eb: ListEb, rules: ListRules): Expression<SqlBool> {
   const { scope, visibility, query } = rules;
@@ -89,18 +91,24 @@ export function compileWhere(eb: ListEb, rules: ListRules): Expression<SqlBool> 
     scope.kind === 'contact' ? eb('t.contact_id', '=', scope.contactId) : eb('t.company_id', '=', scope.companyId),
   ];
   if (visibility !== null) parts.push(compileGroups(eb, visibility));
-  // An unknown stage counts as open.
-  if (query.status === 'closed') parts.push(eb('s.closed', '=', 1));
-  if (query.status === 'open') parts.push(eb.or([eb('s.closed', 'is', null), eb('s.closed', '=', 0)]));
+  // An unknown stage counts as open. A subquery, not a join, so a count without status filter touches no stage.
+  if (query.status !== 'all') {
+    const closed = eb.exists(eb.selectFrom('stages')
+      .select(sql<number>`1`.as('one'))
+      .whereRef('stages.pipeline_id', '=', 't.pipeline')
+      .whereRef('stages.id', '=', 't.stage')
+      .where('stages.closed', '=', 1));
+    parts.push(query.status === 'closed' ? closed : eb.not(closed));
+  }
   for (const [property, expected] of Object.entries(query.filters)) {
-    // `filter[p]=v`: the text form equals (null never matches, '' matches '').
-    parts.push(eb.exists(
-      eb.selectFrom('ticket_properties')
-        .select(sql<number>`1`.as('one'))
-        .whereRef('ticket_properties.ticket_id', '=', 't.id')
-        .where('ticket_properties.name', '=', property)
-        .where('ticket_properties.value_text', '=', comparable(expected)),
-    ));
+    // Integer core fields compare on the ticket's own (indexed) column: only the plain decimal form equals their text.
+    const column = INTEGER_COLUMNS[property as keyof typeof INTEGER_COLUMNS];
+    if (column !== undefined && Object.hasOwn(INTEGER_COLUMNS, property)) {
+      parts.push(/^(0|[1-9]\d{0,14})$/.test(expected) ? eb(column, '=', Number(expected)) : FALSE);
+      continue;
+    }
+    // `filter[p]=v`: the text form equals; a missing value (no row, null or '') never matches.
+    parts.push(hasProperty(eb, property, (p) => p('ticket_properties.value_text', '=', comparable(expected))));
   }
   const text = query.q.trim().toLowerCase();
   if (text !== '') {

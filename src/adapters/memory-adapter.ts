@@ -304,6 +304,18 @@ export class MemoryAdapter implements PortalAdapter {
     });
   }
 
+  /** Adds an agent's reply as the helpdesk would (stories, tests, demos of live updates). */
+  agentReply(ticketId: number, body: string, agentId = this.world.agents[0].id): void {
+    const ticket = this.world.tickets.find((t) => t.id === ticketId);
+    if (!ticket) throw new NotFoundError('No such ticket.');
+    const at = new Date(this.#now()).toISOString();
+    const thread = visibleConversation(this.world.messages.filter((m) => m.ticketId === ticketId))[0]?.thread ?? 1;
+    const id = Math.max(0, ...this.world.messages.map((m) => m.id)) + 1;
+    this.world.messages.push({ id, ticketId, thread, authorKind: 'agent', authorId: agentId, body, internal: false, createdAt: at, attachments: [] });
+    ticket.lastActivityAt = at;
+    this.#emit({ type: 'message', ticketId, messageId: id });
+  }
+
   subscribe(listener: (change: PortalChange) => void) {
     this.#listeners.add(listener);
     return () => { this.#listeners.delete(listener); };

@@ -128,6 +128,8 @@ export const PublicSettings = z.object({
   }),
   consent: Consent,
   supportForm: z.nullable(z.object({ menuText: z.string(), headerText: z.string() })),
+  /** Limits for files attached to replies and new tickets. */
+  uploads: UploadLimits,
   columns: z.array(z.string()),
   statusDisplay: StatusDisplay,
   idleTimeoutMinutes: z.number(),

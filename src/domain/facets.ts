@@ -25,6 +25,12 @@ export function facetLabel(property: string, value: string, ctx: DisplayContext)
   return value;
 }
 
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Facet order: most frequent first, then by label, then by value (two contacts may share a name). */
+export const byCountThenLabel = (a: { count: number; label: string; value: string }, b: { count: number; label: string; value: string }) =>
+  b.count - a.count || order(a.label, b.label) || order(a.value, b.value);
+
 /**
  * The values each filterable column takes in a view (scope and visibility rules applied; search, status and
  * other filters not, so choosing one filter never hides the others' options), most frequent first, then by label.
@@ -47,7 +53,7 @@ export function ticketFacets(tickets: Iterable<TicketRecord>, scope: TicketScope
       property,
       [...byValue]
         .map(([value, count]) => ({ value, label: facetLabel(property, value, ctx), count }))
-        .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
+        .sort(byCountThenLabel),
     ]),
   );
 }

@@ -31,6 +31,7 @@ export function toPublicSettings(settings: Settings, locale?: string): PublicSet
     },
     consent: texts.consent,
     supportForm: settings.supportForm.enabled ? { menuText: texts.menuText, headerText: texts.headerText } : null,
+    uploads: settings.supportForm.uploads,
     columns: settings.columns,
     statusDisplay: settings.statusDisplay,
     idleTimeoutMinutes: settings.idleTimeoutMinutes,

@@ -9,9 +9,10 @@ import { formatRoute, parseRoute, type Route } from './router.js';
 export class HashRouterController implements ReactiveController {
   route: Route = { name: 'tickets', params: new URLSearchParams() };
   navigated = false;
-  #enabled = true;
+  #listening = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /** `enabled` is asked each time, so the host's `routing` attribute is honored from the first connection on. */
+  constructor(private readonly host: ReactiveControllerHost, private readonly enabled: () => boolean) {
     host.addController(this);
   }
 
@@ -24,27 +25,28 @@ export class HashRouterController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  set enabled(on: boolean) {
-    if (on === this.#enabled) return;
-    this.#enabled = on;
-    if (on) this.hostConnected();
-    else window.removeEventListener('hashchange', this.#onHashChange);
+  /** Starts or stops following the hash after the host's `routing` changed. */
+  sync() {
+    if (this.enabled() && !this.#listening) this.hostConnected();
+    if (!this.enabled() && this.#listening) this.hostDisconnected();
   }
 
   hostConnected() {
-    if (!this.#enabled) return;
+    if (!this.enabled()) return;
     this.route = parseRoute(location.hash);
     window.addEventListener('hashchange', this.#onHashChange);
+    this.#listening = true;
   }
 
   hostDisconnected() {
     window.removeEventListener('hashchange', this.#onHashChange);
+    this.#listening = false;
   }
 
   /** Goes to a route; `replace` swaps the current history entry (e.g. while typing a search). */
   navigate(route: Route, options: { replace?: boolean; focus?: boolean } = {}) {
     const hash = formatRoute(route);
-    if (this.#enabled && location.hash !== hash) {
+    if (this.enabled() && location.hash !== hash) {
       if (!options.replace) {
         location.hash = hash; // hashchange updates the route
         if (options.focus === false) this.#skipFocus = true;

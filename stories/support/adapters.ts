@@ -2,10 +2,12 @@ import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/mem
 import type { CallOptions } from '../../src/contract/adapter.js';
 import { NetworkError } from '../../src/contract/errors.js';
 import type { PublicSettings } from '../../src/contract/settings.js';
+import type { TicketPage, TicketQuery } from '../../src/contract/tickets.js';
 
 /**
  * Adapters for stories (and the tests that render them) that show states a working backend never holds
- * still for. Both are the MemoryAdapter except for `getSettings`; the browser tests have their own, finer
+ * still for. Each is the MemoryAdapter except for one operation (`getSettings` for the portal's own loading and
+ * error states, `listTickets` for the ticket list's); the browser tests have their own, finer
  * `ControlledAdapter` (test/browser/helpers/) for settling promises by hand.
  */
 
@@ -44,5 +46,35 @@ export class FailingAdapter extends MemoryAdapter {
   }
 }
 
+/** Settings and session load, but `listTickets` never resolves (until the list aborts it): the list's skeleton. */
+export class PendingListAdapter extends MemoryAdapter {
+  override listTickets(_query: TicketQuery, options: CallOptions = {}): Promise<TicketPage> {
+    return new Promise((_resolve, reject) => {
+      const { signal } = options;
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  }
+}
+
+/** `listTickets` rejects with a typed error, by default on every call (see `FailingAdapterOptions`). */
+export class FailingListAdapter extends MemoryAdapter {
+  readonly #error: () => Error;
+  #failuresLeft: number;
+
+  constructor({ error, failures, ...options }: FailingAdapterOptions = {}) {
+    super(options);
+    this.#error = error ?? (() => new NetworkError('The server could not be reached.'));
+    this.#failuresLeft = failures ?? Number.POSITIVE_INFINITY;
+  }
+
+  override listTickets(query: TicketQuery, options: CallOptions = {}): Promise<TicketPage> {
+    if (this.#failuresLeft <= 0) return super.listTickets(query, options);
+    this.#failuresLeft -= 1;
+    return Promise.reject(this.#error());
+  }
+}
+
 export const pendingAdapter = (options?: MemoryAdapterOptions) => new PendingAdapter(options);
 export const failingAdapter = (options?: FailingAdapterOptions) => new FailingAdapter(options);
+export const pendingListAdapter = (options?: MemoryAdapterOptions) => new PendingListAdapter(options);
+export const failingListAdapter = (options?: FailingAdapterOptions) => new FailingListAdapter(options);

@@ -25,6 +25,10 @@ export function collectPageErrors(page: Page): { errors: string[]; failedRespons
   page.on('response', (response) => {
     if (response.status() >= 400) failedResponses.push(`${response.status()} ${new URL(response.url()).pathname}`);
   });
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // Aborted on purpose: the elements cancel loads that are no longer needed (e.g. the list at sign-out).
+    if (reason !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()} ${reason}`);
+  });
   return { errors, failedResponses };
 }

@@ -12,6 +12,7 @@ import type { PublicSettings } from '../../contract/settings.js';
 import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
 import { PortalErrorEvent, PortalReadyEvent, PortalSessionExpiringEvent, PortalSignedOutEvent } from '../../internal/events.js';
 import { openSessionChannel } from '../../internal/session-channel.js';
+import { clearDraftsOf } from '../../internal/drafts.js';
 import { SessionTimerController } from '../../internal/session-timer.js';
 import { renderExpiryDialog } from './expiry-dialog.js';
 import { HashRouterController } from '../../internal/hash-router.js';
@@ -30,7 +31,8 @@ import { html as staticHtml } from 'lit/static-html.js';
  *
  * @summary Provider and shell of the customer support portal.
  *
- * @slot - Replaces the built-in views: place `<ticket-list>`, `<support-form>`, … yourself.
+ * @slot - Your own views instead of the built-in ones: place `<ticket-list>`, `<support-form>`, … inside.
+ *   Only elements count; whitespace or text leaves the built-in views in place.
  *
  * @fires portal-ready - Settings are loaded; `detail.name` is the portal name.
  * @fires portal-error - Loading failed; `detail.error` is the typed error.
@@ -98,7 +100,7 @@ export class CustomerPortal extends LitElement {
     setSession: (session) => this.#takeSession(session),
   };
 
-  readonly #router = new HashRouterController(this);
+  readonly #router = new HashRouterController(this, () => this.routing !== 'none');
   readonly #live = new LiveRegionController(this);
   readonly #timer = new SessionTimerController(this, {
     extend: async () => {
@@ -119,6 +121,12 @@ export class CustomerPortal extends LitElement {
   @state() protected signedOutNotice = '';
   /** The "Stay signed in" dialog is open. */
   @state() protected expiring = false;
+  /** The host placed its own views (elements) inside the portal; the built-in views step aside. */
+  @state() protected hasOwnViews = false;
+
+  #onSlotChange = (event: Event) => {
+    this.hasOwnViews = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  };
 
   /** The current view. */
   get route(): Route {
@@ -166,7 +174,7 @@ export class CustomerPortal extends LitElement {
     if (changed.has('adapter') || changed.has('apiBase')) {
       this.resolvedAdapter = this.adapter ?? (this.apiBase ? new HttpAdapter({ baseUrl: this.apiBase }) : undefined);
     }
-    if (changed.has('routing')) this.#router.enabled = this.routing !== 'none';
+    if (changed.has('routing')) this.#router.sync();
   }
 
   protected override updated() {
@@ -210,6 +218,7 @@ export class CustomerPortal extends LitElement {
     if (!this.session) return;
     this.#timer.track(null);
     this.expiring = false;
+    if (reason === 'sign-out') clearDraftsOf(this.session.user.id);
     if (reason !== 'other-tab') {
       this.#channel?.post({ type: 'signed-out', reason: reason === 'expired' ? 'expired' : 'sign-out' });
       await this.resolvedAdapter?.signOut().catch(() => undefined);
@@ -296,7 +305,7 @@ export class CustomerPortal extends LitElement {
       </header>
       <div part="view">
         ${signedIn || route.name === 'invite' || route.name === 'reset'
-          ? html`<slot>${renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}</slot>`
+          ? html`<slot @slotchange=${this.#onSlotChange}></slot>${this.hasOwnViews ? nothing : renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}`
           : html`<portal-login heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></portal-login>`}
       </div>
       ${renderExpiryDialog(this.expiring, () => { this.expiring = false; void this.#timer.extend(); }, () => this.signOut())}

@@ -20,7 +20,7 @@ export function renderView(route: Route, settings: PublicSettings, level: number
       return html`${viewHeading(level, plural)}<ticket-list .params=${route.params}></ticket-list>`;
     case 'ticket':
       return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
-        <ticket-detail ticket-id=${route.id}></ticket-detail>`;
+        <ticket-detail ticket-id=${route.id} heading-level=${level + 1}></ticket-detail>`;
     case 'new':
       if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form></support-form>`;
       return renderNotFound(level, plural, navigate);

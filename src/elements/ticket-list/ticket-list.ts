@@ -95,8 +95,13 @@ export class TicketList extends LitElement {
     task: async ([adapter, session, view], { signal }) => (adapter && session ? adapter.ticketFacets(view, { signal }) : undefined),
   });
 
+  /** Who the list is for; a refreshed session of the same person keeps the list as it is. */
+  #audience = '';
+
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('params') || changed.has('session')) {
+    const audience = this.session ? `${this.session.user.id}:${this.session.canViewCompany}` : '';
+    if (changed.has('params') || audience !== this.#audience) {
+      this.#audience = audience;
       const next = queryFromParams(this.params, this.session);
       if (JSON.stringify(next) !== JSON.stringify(this.query)) this.query = next;
       if (!this.#searchTimer) this.searchText = this.query.q;

@@ -15,7 +15,7 @@ const settled = async (el: CustomerPortal) => {
 
 describe('customer-portal', () => {
   afterEach(() => {
-    history.replaceState(null, '', location.pathname);
+    history.replaceState(null, '', location.pathname + location.search);
   });
 
   it('shows a loading state of reserved height until the settings arrive', async () => {
@@ -159,5 +159,25 @@ describe('customer-portal', () => {
     const link = shadow(el).querySelector('nav a:not([aria-current])')!;
     expect(getComputedStyle(link).color).to.equal("rgb(255, 200, 100)");
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the built-in views when the tag holds only whitespace, and steps aside for placed elements', async () => {
+    const adapter = new MemoryAdapter({ signedInAs: 'anna@nordlicht.example' });
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter}>
+      </customer-portal>`);
+    await settled(el);
+    await waitUntil(() => shadow(el).querySelector('ticket-list'), 'built-in list hidden by whitespace');
+    const own = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter}>
+      <p id="mine">Host content</p>
+    </customer-portal>`);
+    await settled(own);
+    await waitUntil(() => !shadow(own).querySelector('ticket-list'), 'built-in views did not step aside');
+  });
+
+  it('never reads the page hash with routing="none"', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#/new`);
+    const el = await fixture<CustomerPortal>(html`<customer-portal routing="none" locale="en" .adapter=${new MemoryAdapter({ signedInAs: 'anna@nordlicht.example' })}></customer-portal>`);
+    await settled(el);
+    expect(shadow(el).querySelector('[data-view-heading]')?.textContent).to.equal('Tickets');
   });
 });

@@ -27,7 +27,7 @@ async function signIn(el: CustomerPortal) {
 
 describe('customer-portal sessions', () => {
   before(() => setPortalLocale('en'));
-  afterEach(() => history.replaceState(null, '', location.pathname));
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
   it('shows sign-in when signed out, the views after sign-in, and signs out from the navigation', async () => {
     const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${new MemoryAdapter()}></customer-portal>`);
@@ -86,7 +86,7 @@ describe('customer-portal sessions', () => {
 
 describe('customer-portal with the keyboard only', () => {
   before(() => setPortalLocale('en'));
-  afterEach(() => history.replaceState(null, '', location.pathname));
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
   it('navigates with Tab and Enter and moves focus to the new view heading', async () => {
     const { sendKeys } = await import('@web/test-runner-commands');

@@ -3,6 +3,9 @@ import type { TemplateResult } from 'lit';
 import type { PortalSignedInEvent } from '../../../src/internal/events.js';
 import { setPortalLocale, SOURCE_LOCALE } from '../../../src/internal/localization.js';
 import { CONSENT_WITH_LINK, IDLE_NOTICE, LINK_CONTACT, SSO_LABEL } from '../../../stories/support/login.js';
+import { demoWorld } from '../../../src/domain/demo-world.js';
+import type { PortalViewChangeEvent } from '../../../src/internal/events.js';
+import { CUSTOM_COLUMNS, MANY_TICKETS, NO_MATCH_SEARCH, storedViewKey } from '../../../stories/support/ticket-list.js';
 
 /**
  * Every story is a test fixture: each one is rendered outside Storybook (meta args + story args, then
@@ -14,10 +17,23 @@ import { CONSENT_WITH_LINK, IDLE_NOTICE, LINK_CONTACT, SSO_LABEL } from '../../.
  */
 import * as customerPortalStories from '../../../stories/customer-portal.stories.js';
 import * as portalLoginStories from '../../../stories/portal-login.stories.js';
+import * as ticketListStories from '../../../stories/ticket-list.stories.js';
+import * as viewSwitcherStories from '../../../stories/view-switcher.stories.js';
 
 const storyModules: Record<string, Record<string, unknown>> = {
   'customer-portal': customerPortalStories,
   'portal-login': portalLoginStories,
+  'ticket-list': ticketListStories,
+  'view-switcher': viewSwitcherStories,
+};
+
+/**
+ * Files whose stories render their component inside another element that provides its context: the checks
+ * (settled, axe, story-specific) get that host element instead of the component.
+ */
+const hostOf: Record<string, string> = {
+  // `<ticket-list>` takes settings and session from the `<customer-portal>` it is shown in.
+  'ticket-list': 'customer-portal',
 };
 
 type Args = Record<string, unknown>;
@@ -49,12 +65,49 @@ const typeInto = (el: Element, id: string, value: string) => {
   input.dispatchEvent(new Event('input'));
 };
 
+/** `<ticket-list>` stories: the list inside the portal (in its shadow root, or slotted by the story). */
+const listOf = (portal: Element) =>
+  (portal.querySelector('ticket-list') ?? portal.shadowRoot?.querySelector('ticket-list')) as HTMLElement | null;
+const listRoot = (portal: Element) => listOf(portal)!.shadowRoot!;
+const rows = (portal: Element) => [...listRoot(portal).querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
+const headers = (portal: Element) => [...listRoot(portal).querySelectorAll('thead th .label')].map((l) => l.textContent?.trim());
+const caption = (portal: Element) => listRoot(portal).querySelector('caption')?.textContent?.trim();
+const switcherOf = (portal: Element) => listRoot(portal).querySelector<HTMLElement & { value: string }>('view-switcher');
+const listButton = (portal: Element, name: string) =>
+  [...listRoot(portal).querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+const submitLink = (portal: Element) =>
+  [...listRoot(portal).querySelectorAll('a.button')].find((a) => a.textContent?.trim().startsWith('Submit a'));
+const cells = (portal: Element, column: string) => rows(portal).map((r) => r.querySelector(`.col-${column}`)?.textContent?.trim() ?? '');
+/** Loaded (rows, an empty message or an error), not busy, and its switcher (if any) rendered. */
+const listSettled = (portal: HTMLElement) => {
+  const root = listOf(portal)?.shadowRoot;
+  if (!root || root.querySelector('table[aria-busy="true"]')) return false;
+  if (!root.querySelector('tbody tr[data-id], .empty, [role="alert"]')) return false;
+  const switcher = root.querySelector('view-switcher');
+  return !switcher || !!switcher.shadowRoot?.querySelector('fieldset');
+};
+/** A `<ticket-list>` story in a locale: settled once its headers speak it (the strings load asynchronously). */
+const listIn = (subject: string) => (portal: HTMLElement) => listSettled(portal) && headers(portal).includes(subject);
+
+const world = demoWorld();
+const anna = world.contacts[0];
+const annasTickets = world.tickets.filter((t) => t.contactId === anna.id);
+const companyTickets = world.tickets.filter((t) => t.companyId === anna.companyId);
+
+/** `<view-switcher>`: its options. */
+const options = (el: Element) => [...(el.shadowRoot?.querySelectorAll('label') ?? [])].map((l) => l.textContent?.trim());
+const checked = (el: Element) => el.shadowRoot?.querySelector<HTMLInputElement>('input:checked')?.value;
+
 /** When a story's element counts as settled, unless its expectation says otherwise. */
 const defaultSettled: Record<string, (el: HTMLElement) => boolean> = {
   // A title (portal, "not available" or problem) is shown.
   'customer-portal': loadedOrFailed,
   // The settings arrived and a form (or page) heading is shown.
   'portal-login': (el) => !!heading(el),
+  // The portal shows the list, and the list its rows, empty state or error.
+  'ticket-list': listSettled,
+  // Rendered (the "hidden" story renders nothing).
+  'view-switcher': (el) => !!el.shadowRoot && (!!el.shadowRoot.querySelector('fieldset') || !(el as HTMLElement & { session?: { canViewCompany: boolean } }).session?.canViewCompany),
 };
 
 /** The set-password stories carry a valid link token: saving a new password signs the link's contact in. */
@@ -137,6 +190,197 @@ const expectations: Record<string, Expectation> = {
       } satisfies Expectation,
     ]),
   ),
+  'ticket-list/OwnTickets': {
+    check(el) {
+      expect(headers(el)).to.deep.equal(['ID', 'Subject', 'Requested by', 'Created', 'Ticket owner', 'Last activity', 'Status']);
+      expect(caption(el)).to.equal('Your tickets');
+      expect(rows(el).map((r) => Number(r.dataset.id)).sort((a, b) => a - b))
+        .to.deep.equal(annasTickets.map((t) => t.id).sort((a, b) => a - b));
+      expect(switcherOf(el)?.value).to.equal('mine');
+      expect(submitLink(el)?.textContent?.trim()).to.equal('Submit a ticket');
+      expect(localStorage.getItem(storedViewKey(anna.id)), 'no stored view').to.be.null;
+    },
+  },
+  'ticket-list/OrganizationView': {
+    settled: (el) => listSettled(el) && caption(el) === 'Tickets of your organization',
+    async check(el) {
+      expect(switcherOf(el)?.value).to.equal('company');
+      expect(rows(el)).to.have.length(Math.min(25, companyTickets.length));
+      expect(rows(el).every((r) => companyTickets.some((t) => t.id === Number(r.dataset.id)))).to.be.true;
+      // The preset choice is removed again, so other stories do not inherit it.
+      await waitUntil(() => localStorage.getItem(storedViewKey(anna.id)) === null, 'the stored view was not cleaned up');
+      // Switching back works and fires portal-view-change.
+      const changed = new Promise<PortalViewChangeEvent>((resolve) => el.addEventListener('portal-view-change', resolve, { once: true }));
+      switcherOf(el)!.shadowRoot!.querySelector<HTMLInputElement>('input[value="mine"]')!.click();
+      expect((await changed).detail.view).to.equal('mine');
+      await waitUntil(() => listSettled(el) && caption(el) === 'Your tickets', 'did not switch to "Owned by me"');
+      expect(location.hash, 'routing="none"').to.equal('');
+    },
+  },
+  'ticket-list/OwnOnlyPermission': {
+    check(el) {
+      expect(switcherOf(el), 'no view switcher').to.be.null;
+      expect(caption(el)).to.equal('Your tickets');
+      expect(rows(el).length).to.equal(annasTickets.length);
+    },
+  },
+  'ticket-list/Empty': {
+    check(el) {
+      expect(listRoot(el).querySelector('.empty')?.textContent?.trim()).to.equal('You have no tickets yet.');
+      expect(rows(el)).to.be.empty;
+      expect(listRoot(el).querySelector('.pager'), 'no pager').to.be.null;
+      expect(switcherOf(el), 'a company contact may still switch').to.exist;
+    },
+  },
+  'ticket-list/NoMatch': {
+    async check(el) {
+      expect(listRoot(el).querySelector('.empty')?.textContent).to.contain('No tickets match your search and filters.');
+      expect(listRoot(el).querySelector<HTMLInputElement>('#search')?.value).to.equal(NO_MATCH_SEARCH);
+      listButton(el, 'Clear search and filters')!.click();
+      await waitUntil(() => listSettled(el) && rows(el).length > 0, '"Clear search and filters" did not bring the tickets back');
+      expect(listRoot(el).querySelector<HTMLInputElement>('#search')?.value).to.equal('');
+      expect(location.hash, 'routing="none"').to.equal('');
+    },
+  },
+  'ticket-list/Loading': {
+    settled: (el) => !!listOf(el)?.shadowRoot?.querySelector('.skeleton-row'),
+    async check(el) {
+      // A timer, not requestAnimationFrame (see customer-portal/Loading).
+      await aTimeout(100);
+      expect(listRoot(el).querySelectorAll('.skeleton-row')).to.have.length(8);
+      expect(listRoot(el).querySelector('table')?.getAttribute('aria-busy')).to.equal('true');
+      expect(listRoot(el).querySelector('[role="status"]')?.textContent).to.equal('Loading…');
+      expect(headers(el), 'the real headers above the skeleton').to.include('Subject');
+    },
+  },
+  'ticket-list/ErrorState': {
+    settled: (el) => !!listOf(el)?.shadowRoot?.querySelector('[role="alert"]'),
+    async check(el) {
+      const alert = listRoot(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('We could not reach the portal. Check your connection and try again.');
+      [...alert.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Try again')!.click();
+      await waitUntil(() => listSettled(el) && rows(el).length > 0 && !listRoot(el).querySelector('[role="alert"]'), '"Try again" did not recover');
+    },
+  },
+  'ticket-list/CustomColumns': {
+    check(el) {
+      expect(CUSTOM_COLUMNS).to.include('product');
+      expect(headers(el)).to.deep.equal(['Subject', 'Product', 'Status', 'Ticket owner']);
+      expect(cells(el, 'product').every((p) => ['Cloud', 'On-premise', 'Mobile'].includes(p))).to.be.true;
+      // The subject carries the link.
+      expect(rows(el)[0].querySelector('.col-subject a')).to.exist;
+    },
+  },
+  'ticket-list/StageStatus': {
+    check(el) {
+      const stages = new Set(world.pipelines.flatMap((p) => p.stages.map((s) => s.label)));
+      const statuses = rows(el).map((r) => r.querySelector('.status')?.textContent?.trim() ?? '');
+      expect(statuses.every((s) => stages.has(s)), statuses.join(', ')).to.be.true;
+      expect(statuses.some((s) => s !== 'Closed' && s !== 'Open'), 'stage labels, not Open/Closed').to.be.true;
+    },
+  },
+  'ticket-list/OwnerFullName': {
+    check(el) {
+      const names = new Set(world.agents.map((a) => `${a.firstName} ${a.lastName}`));
+      const owners = cells(el, 'owner').filter((n) => n !== 'Unassigned');
+      expect(owners).to.not.be.empty;
+      expect(owners.every((n) => names.has(n)), owners.join(', ')).to.be.true;
+    },
+  },
+  'ticket-list/OwnerAlias': {
+    check(el) {
+      const names = new Set(world.agents.map((a) => a.alias ?? a.firstName));
+      const owners = cells(el, 'owner').filter((n) => n !== 'Unassigned');
+      expect(owners).to.not.be.empty;
+      expect(owners.every((n) => names.has(n)), owners.join(', ')).to.be.true;
+    },
+  },
+  'ticket-list/ManyTickets': {
+    async check(el) {
+      expect(rows(el)).to.have.length(25);
+      const pager = () => listRoot(el).querySelector('.pager')?.textContent?.replace(/\s+/g, ' ') ?? '';
+      expect(pager()).to.contain(`Page 1 of ${Math.ceil(MANY_TICKETS / 25)}`).and.contain(`1–25 of ${MANY_TICKETS} tickets`);
+      expect(listButton(el, 'Previous page')?.disabled).to.be.true;
+      listButton(el, 'Next page')!.click();
+      await waitUntil(() => listSettled(el) && pager().includes('Page 2 of'), 'no second page');
+      expect(location.hash, 'routing="none"').to.equal('');
+    },
+  },
+  'ticket-list/NoSupportForm': {
+    check(el) {
+      expect(submitLink(el), 'no "Submit a ticket"').to.be.undefined;
+      expect(navLinks(el)).to.deep.equal(['Tickets']);
+      expect(rows(el)).to.not.be.empty;
+    },
+  },
+  'ticket-list/Dark': {
+    check(el) {
+      expect(getComputedStyle(el).colorScheme).to.equal('dark');
+      expect(getComputedStyle(listOf(el)!).colorScheme).to.equal('dark');
+    },
+  },
+  ...Object.fromEntries(
+    ([
+      ['German', 'de', 'Betreff', 'Ihre Tickets', 'Ticket einreichen', 'Tickets der Organisation'],
+      ['Swedish', 'sv', 'Ämne', 'Dina ärenden', 'Skicka in ärende', 'Organisationens ärenden'],
+      ['Danish', 'da', 'Emne', 'Dine sager', 'Indsend sag', 'Organisationens sager'],
+    ] as const).map(([story, lang, subject, mine, submit, company]) => [
+      `ticket-list/${story}`,
+      {
+        settled: listIn(subject),
+        check(el: HTMLElement) {
+          expect(shadow(el).querySelector('[part="base"]')?.getAttribute('lang')).to.equal(lang);
+          expect(caption(el)).to.equal(mine);
+          expect([...listRoot(el).querySelectorAll('a.button')].map((a) => a.textContent?.trim())).to.include(submit);
+          expect(options(switcherOf(el)!)).to.deep.equal([company, lang === 'de' ? 'Meine eigenen' : lang === 'sv' ? 'Mina egna' : 'Mine egne']);
+        },
+      } satisfies Expectation,
+    ]),
+  ),
+  'view-switcher/Company': {
+    async check(el) {
+      expect(options(el)).to.deep.equal(['Organization tickets', 'Owned by me']);
+      expect(checked(el)).to.equal('company');
+      expect(el.shadowRoot!.querySelector('legend')?.textContent).to.equal('Show');
+      const changed = new Promise<PortalViewChangeEvent>((resolve) => el.addEventListener('portal-view-change', resolve, { once: true }));
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[value="mine"]')!.click();
+      expect((await changed).detail.view).to.equal('mine');
+      expect(el.getAttribute('value')).to.equal('mine');
+    },
+  },
+  'view-switcher/Mine': {
+    check(el) {
+      expect(checked(el)).to.equal('mine');
+      expect(el.getAttribute('value')).to.equal('mine');
+    },
+  },
+  'view-switcher/Hidden': {
+    check(el) {
+      expect(el.shadowRoot!.querySelector('fieldset'), 'renders nothing').to.be.null;
+      expect(el.getBoundingClientRect().width).to.equal(0);
+    },
+  },
+  'view-switcher/CustomTicketLabel': {
+    check(el) {
+      expect(options(el)).to.deep.equal(['Organization cases', 'Owned by me']);
+    },
+  },
+  'view-switcher/Dark': {
+    check(el) {
+      expect(getComputedStyle(el).colorScheme).to.equal('dark');
+      // The chosen option uses the dark accent of `light-dark()`.
+      const chosen = el.shadowRoot!.querySelector('input:checked')!.closest('label')!;
+      expect(getComputedStyle(chosen).backgroundColor).to.equal('rgb(138, 180, 255)');
+    },
+  },
+  'view-switcher/German': {
+    settled: (el) => options(el)[1] === 'Meine eigenen',
+    check(el) {
+      expect(el.closest('[lang]')?.getAttribute('lang')).to.equal('de');
+      expect(options(el)).to.deep.equal(['Tickets der Organisation', 'Meine eigenen']);
+      expect(el.shadowRoot!.querySelector('legend')?.textContent).to.equal('Anzeigen');
+    },
+  },
   'portal-login/SignIn': {
     check(el) {
       expect(heading(el)).to.equal('Sign in');
@@ -310,6 +554,13 @@ describe('stories', () => {
 
   afterEach(() => {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    // The ticket-list stories preset (and clean up) the stored view; a failed story may leave it behind.
+    for (const key of Object.keys(localStorage)) if (key.startsWith('customer-portal:view:')) localStorage.removeItem(key);
+  });
+
+  it('has story-specific expectations only for stories that exist', () => {
+    const known = new Set(Object.entries(storyModules).flatMap(([file, module]) => storiesOf(module).map(({ name }) => `${file}/${name}`)));
+    expect(Object.keys(expectations).filter((key) => !known.has(key))).to.deep.equal([]);
   });
 
   for (const [file, module] of Object.entries(storyModules)) {
@@ -328,11 +579,11 @@ describe('stories', () => {
           const args = { ...meta.args, ...story.args };
           const template = render!(args, { args, id: `${file}--${name}`, name: story.name ?? name }) as TemplateResult;
           const rendered = await fixture<HTMLElement>(template);
-          // A story may wrap its element (e.g. in a dark or `lang` container); the checks are about the element.
-          const el = meta.component && rendered.localName !== meta.component
-            ? rendered.querySelector<HTMLElement>(meta.component)!
-            : rendered;
-          expect(el, `${name}: a <${meta.component}> element`).to.exist;
+          // A story may wrap its element (e.g. in a dark or `lang` container); the checks are about the element,
+          // or about the host that provides its context (see `hostOf`).
+          const tag = hostOf[file] ?? meta.component;
+          const el = tag && rendered.localName !== tag ? rendered.querySelector<HTMLElement>(tag)! : rendered;
+          expect(el, `${name}: a <${tag}> element`).to.exist;
           const expectation = expectations[`${file}/${name}`] ?? {};
           const settled = expectation.settled ?? defaultSettled[file] ?? loadedOrFailed;
           await waitUntil(() => settled(el), `${name} did not settle`, { timeout: 5000 });

@@ -22,7 +22,7 @@ const ids = (l: TicketList) => rows(l).map((r) => Number(r.dataset.id));
 const headers = (l: TicketList) => [...sr(l).querySelectorAll('thead th .label')].map((label) => label.textContent?.trim() ?? '');
 
 async function portal(options: { world?: DemoWorld; adapter?: MemoryAdapter; hash?: string; locale?: string } = {}) {
-  history.replaceState(null, '', `${location.pathname}${options.hash ?? ''}`);
+  history.replaceState(null, '', `${location.pathname}${location.search}${options.hash ?? ''}`);
   const adapter = options.adapter ?? new MemoryAdapter({ world: options.world, signedInAs: DEMO_SIGN_IN.email });
   const el = await fixture<CustomerPortal>(html`<customer-portal locale=${options.locale ?? 'en'} .adapter=${adapter}></customer-portal>`);
   await waitUntil(() => el.shadowRoot!.querySelector('ticket-list')?.shadowRoot?.querySelector('tbody tr[data-id], .empty'), 'list did not load');
@@ -33,7 +33,7 @@ const settle = (l: TicketList, check: () => boolean, message: string) => waitUnt
 describe('ticket-list', () => {
   before(() => setPortalLocale('en'));
   afterEach(() => {
-    history.replaceState(null, '', location.pathname);
+    history.replaceState(null, '', location.pathname + location.search);
     localStorage.clear();
   });
 
@@ -158,7 +158,7 @@ describe('ticket-list', () => {
   it('shows a loading skeleton, then an error with "Try again" that works', async () => {
     const adapter = new ControlledAdapter({ signedInAs: DEMO_SIGN_IN.email });
     const held = adapter.hold('listTickets');
-    history.replaceState(null, '', location.pathname);
+    history.replaceState(null, '', location.pathname + location.search);
     const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter}></customer-portal>`);
     await held.called;
     await waitUntil(() => list(el)?.shadowRoot?.querySelector('.skeleton-row'), 'no skeleton');

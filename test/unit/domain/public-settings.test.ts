@@ -39,7 +39,7 @@ function ssoSettings(): Settings {
 
 const PUBLIC_KEYS = [
   'auth', 'columns', 'consent', 'defaultLocale', 'enabled', 'idleTimeoutMinutes', 'knowledgeBaseUrl', 'locales', 'name',
-  'statusDisplay', 'supportForm', 'theme', 'ticketLabel',
+  'statusDisplay', 'supportForm', 'theme', 'ticketLabel', 'uploads',
 ];
 
 describe('toPublicSettings: nothing secret leaves', () => {

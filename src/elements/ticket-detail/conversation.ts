@@ -1,0 +1,32 @@
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Message } from '../../contract/tickets.js';
+import { displayFileName, formatBytes } from '../../internal/files.js';
+
+/** The messages of the ticket's conversation, oldest first, each with author, time, body and attachments. */
+export function renderConversation(messages: readonly Message[], locale: string, attachmentUrl: (id: number) => string) {
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  if (messages.length === 0) {
+    return html`<p class="muted">${msg('No messages yet. Write the first one below.', { id: 'detail.no-messages' })}</p>`;
+  }
+  return html`<ol class="conversation" part="conversation">
+    ${repeat(messages, (m) => m.id, (m) => html`
+      <li class="message ${m.author.kind}" part="message">
+        <article aria-label=${`${m.author.name}, ${when.format(new Date(m.createdAt))}`}>
+          <header class="message-header">
+            <span class="author">${m.author.name}</span>
+            ${m.author.kind === 'agent' ? html`<span class="badge">${msg('Support team', { id: 'detail.agent' })}</span>` : nothing}
+            <time datetime=${m.createdAt}>${when.format(new Date(m.createdAt))}</time>
+          </header>
+          <portal-message-body .html=${m.body}></portal-message-body>
+          ${m.attachments.length ? html`<ul class="attachments" aria-label=${msg('Attachments', { id: 'detail.attachments' })}>
+            ${m.attachments.map((a) => html`<li>
+              <a href=${attachmentUrl(a.id)} download=${displayFileName(a.name)}><span class="file-name">${displayFileName(a.name)}</span></a>
+              <span class="muted">${formatBytes(a.size, locale)}</span>
+            </li>`)}
+          </ul>` : nothing}
+        </article>
+      </li>`)}
+  </ol>`;
+}

@@ -1,0 +1,29 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
+import type { PublicSettings } from '../../contract/settings.js';
+import type { Ticket } from '../../contract/tickets.js';
+import { headingTag } from '../../internal/heading.js';
+import { cellContent, columnLabel, type CellFormat } from '../ticket-list/columns.js';
+
+/** Properties the header always shows; the admin's other columns are added after them. */
+const ALWAYS = ['id', 'status', 'createdAt', 'lastActivityAt', 'owner'];
+const NEVER = new Set(['subject', 'requester']);
+
+/** Subject, ID, status, dates, owner and the admin's configured properties, with "Back to {tickets}". */
+export function renderTicketHeader(ticket: Ticket, settings: PublicSettings, format: CellFormat, level: number, back: (e: Event) => void) {
+  const fields = [...ALWAYS, ...settings.columns.filter((c) => !ALWAYS.includes(c) && !NEVER.has(c))];
+  const tag = headingTag(level);
+  return html`
+    <div class="ticket-header" part="header">
+      <p><a href="#/tickets" @click=${back}>${msg(str`Back to ${settings.ticketLabel.plural}`, { id: 'portal.back-to-tickets' })}</a></p>
+      ${staticHtml`<${tag} class="subject" part="subject">${ticket.subject}</${tag}>`}
+      <dl class="facts">
+        ${fields.map((field) => {
+          const value = cellContent(ticket, field, format, settings.statusDisplay === 'stages');
+          return value === nothing ? nothing : html`<div><dt>${columnLabel(field)}</dt><dd>${value}</dd></div>`;
+        })}
+      </dl>
+    </div>
+  `;
+}
