@@ -8,8 +8,8 @@ export const warningLeadMs = (idleTimeoutSeconds: number) => Math.min(60_000, (i
 export const PING_INTERVAL_MS = 60_000;
 
 export interface SessionTimerCallbacks {
-  /** Ask the server to extend the session; resolves with the refreshed session. */
-  extend(): Promise<Session>;
+  /** Ask the server to extend the session; resolves with the refreshed session, or `null` when it ended meanwhile. */
+  extend(): Promise<Session | null>;
   /** The warning time is reached. */
   warn(expiresAt: string): void;
   /** The session has run out. */
@@ -43,7 +43,8 @@ export class SessionTimerController implements ReactiveController {
     this.#pinging = true;
     this.#lastPing = Date.now();
     try {
-      this.track(await this.callbacks.extend());
+      const session = await this.callbacks.extend();
+      if (session && this.#session) this.track(session);
     } catch {
       // The server refused (session already gone): the expiry timer ends it here.
     } finally {
@@ -57,6 +58,7 @@ export class SessionTimerController implements ReactiveController {
     this.#session = session;
     this.#warned = false;
     if (!session) return;
+    this.#lastPing = Date.now(); // a session just received from the server is fresh
     const remaining = Date.parse(session.expiresAt) - Date.now();
     const lead = warningLeadMs(session.idleTimeoutSeconds);
     this.#warnTimer = setTimeout(() => {

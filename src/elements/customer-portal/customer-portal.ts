@@ -104,7 +104,10 @@ export class CustomerPortal extends LitElement {
   readonly #live = new LiveRegionController(this);
   readonly #timer = new SessionTimerController(this, {
     extend: async () => {
+      const epoch = this.#sessionEpoch;
       const session = await this.resolvedAdapter!.extendSession();
+      // Signed out (or in as someone else) while the ping was under way: its answer no longer counts.
+      if (epoch !== this.#sessionEpoch || !this.session) return null;
       this.session = session;
       return session;
     },
@@ -115,6 +118,8 @@ export class CustomerPortal extends LitElement {
     expire: () => void this.#endSession('expired'),
   });
   #channel?: ReturnType<typeof openSessionChannel>;
+  /** Counts session starts and ends, so late answers about an earlier session are ignored. */
+  #sessionEpoch = 0;
   #titleBefore: string | null = null;
 
   /** Why the customer sees the sign-in form, e.g. after an idle timeout. */
@@ -203,6 +208,7 @@ export class CustomerPortal extends LitElement {
   /** A session started here (sign-in form) or in another tab. */
   #takeSession(session: Session | null, broadcast = true) {
     const wasSignedOut = !this.session;
+    if (wasSignedOut || !session) this.#sessionEpoch++;
     this.session = session;
     this.#timer.track(session);
     if (!session || !wasSignedOut) return;
@@ -216,6 +222,7 @@ export class CustomerPortal extends LitElement {
   /** Ends the session: on the server (best effort), in every tab, and in this element. */
   async #endSession(reason: 'sign-out' | 'expired' | 'other-tab') {
     if (!this.session) return;
+    this.#sessionEpoch++;
     this.#timer.track(null);
     this.expiring = false;
     if (reason === 'sign-out') clearDraftsOf(this.session.user.id);

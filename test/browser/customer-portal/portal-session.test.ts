@@ -70,6 +70,31 @@ describe('customer-portal sessions', () => {
     expect(await adapter.getSession()).to.be.null;
   });
 
+  it('stays signed out when an activity ping answers after sign-out', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    class SlowPing extends MemoryAdapter {
+      override async extendSession() {
+        const session = await super.extendSession();
+        await released;
+        return session;
+      }
+    }
+    const adapter = new SlowPing({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 600 });
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter}></customer-portal>`);
+    await waitUntil(() => el.session);
+    await el.updateComplete;
+    const stay = (root(el).querySelector('dialog') as HTMLDialogElement);
+    // "Stay signed in" pings at once; the answer is held back until after sign-out.
+    byText<HTMLButtonElement>(stay, 'button', 'Stay signed in')!.click();
+    await el.signOut();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
+    expect(el.session).to.equal(null);
+    expect(login(el) !== null, 'sign-in form shown').to.equal(true);
+  });
+
   it('signs out every portal of the site together', async () => {
     const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email });
     const wrapper = await fixture<HTMLDivElement>(html`<div>
