@@ -4,3 +4,4 @@ import './elements/portal-login/define.js';
 import './elements/ticket-list/define.js';
 import './elements/view-switcher/define.js';
 import './elements/ticket-detail/define.js';
+import './elements/support-form/define.js';

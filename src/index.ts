@@ -7,6 +7,7 @@ export { PortalLogin, type LoginView } from './elements/portal-login/portal-logi
 export { TicketList } from './elements/ticket-list/ticket-list.js';
 export { ViewSwitcher } from './elements/view-switcher/view-switcher.js';
 export { TicketDetail } from './elements/ticket-detail/ticket-detail.js';
+export { SupportForm } from './elements/support-form/support-form.js';
 export * from './internal/events.js';
 export { parseRoute, formatRoute, type Route } from './internal/router.js';
 export { SUPPORTED_LOCALES, type SupportedLocale } from './internal/localization.js';

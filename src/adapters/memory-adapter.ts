@@ -13,6 +13,8 @@ import { toPublicSettings } from '../domain/public-settings.js';
 import { queryTickets, selectTickets } from '../domain/ticket-query.js';
 import { ticketsCsv } from '../domain/ticket-csv.js';
 import { ticketFacets } from '../domain/facets.js';
+import { fileFieldIssue, validateForm, type RawFormValues } from '../domain/form-validation.js';
+import { displayFileName, fileProblems } from '../internal/files.js';
 import type { ContactRecord, TicketRecord } from '../domain/world.js';
 
 export interface MemoryAdapterOptions {
@@ -285,22 +287,44 @@ export class MemoryAdapter implements PortalAdapter {
     });
   }
 
+  readonly #created = new Map<string, Ticket>();
+
   createTicket(input: CreateTicketInput, options: CallOptions = {}) {
-    return this.#settle(options.signal, () => {
+    return this.#settle(options.signal, async () => {
       const me = this.#me();
-      const subject = String(input.values.subject ?? '').trim();
-      if (!subject) throw new ValidationError('Please check the form.', [{ field: 'subject', message: 'Enter a subject.' }]);
+      const form = this.world.settings.supportForm;
+      if (!form.enabled) throw new ForbiddenError('The support form is not available.');
+      const earlier = this.#created.get(`${me.id}:${input.idempotencyKey}`);
+      if (earlier) return earlier;
+      const raw: RawFormValues = Object.fromEntries(Object.entries(input.values).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]));
+      const result = validateForm(form.fields, raw);
+      const fileIssue = fileFieldIssue(form.fields, raw, input.files.length);
+      const problems = fileProblems(input.files, form.uploads);
+      if (!result.ok || fileIssue || problems.length) {
+        const issues = [...(result.ok ? [] : result.issues), ...(fileIssue ? [fileIssue] : [])];
+        const fieldErrors = issues.map((i) => ({ field: i.field, message: i.message }));
+        if (problems.length) fieldErrors.push({ field: 'files', message: 'The files are not within the upload limits.' });
+        throw new ValidationError('Please check the form.', fieldErrors);
+      }
+      const { subject, content, ...rest } = result.values;
       const pipeline = this.world.pipelines[0];
       const at = new Date(this.#now()).toISOString();
-      const { subject: _s, content, ...rest } = input.values;
       const record: TicketRecord = {
-        id: Math.max(0, ...this.world.tickets.map((t) => t.id)) + 1, subject, content: String(content ?? ''),
+        id: Math.max(0, ...this.world.tickets.map((t) => t.id)) + 1, subject: String(subject), content: String(content ?? ''),
         pipeline: pipeline.id, stage: pipeline.stages[0].id, priority: null, ownerId: null, contactId: me.id,
         companyId: me.companyId, createdAt: at, lastActivityAt: at,
         properties: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v])),
       };
       this.world.tickets.push(record);
-      return this.#toTicket(record);
+      let nextAttachment = Math.max(0, ...this.world.messages.flatMap((m) => m.attachments.map((x) => x.id)));
+      const attachments = await Promise.all(input.files.map(async (f) => ({ id: ++nextAttachment, name: displayFileName(f.name), contentType: f.type, content: await f.blob.text() })));
+      this.world.messages.push({
+        id: Math.max(0, ...this.world.messages.map((m) => m.id)) + 1, ticketId: record.id, thread: 1, authorKind: 'contact',
+        authorId: me.id, body: record.content, internal: false, createdAt: at, attachments,
+      });
+      const ticket = this.#toTicket(record);
+      this.#created.set(`${me.id}:${input.idempotencyKey}`, ticket);
+      return ticket;
     });
   }
 

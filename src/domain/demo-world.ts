@@ -1,5 +1,6 @@
 import type { Settings } from '../contract/settings.js';
 import { defaultSettings } from './default-settings.js';
+import { DEMO_FORM_FIELDS } from './demo-form.js';
 import type {
   AgentRecord, AttachmentRecord, CompanyRecord, ContactRecord, MessageRecord, PipelineRecord, TicketRecord,
 } from './world.js';
@@ -72,6 +73,7 @@ export function demoWorld(): DemoWorld {
     permissions: { mode: 'company' },
     actions: { replyToClosed: false, customerClose: true, closedStageByPipeline: { support: 'closed', billing: 'resolved' } },
     knowledgeBaseUrl: null,
+    supportForm: { ...defaultSettings().supportForm, fields: DEMO_FORM_FIELDS },
     translations: {
       de: { name: 'Nordlicht Hilfe-Center', ticketLabel: { singular: 'Ticket', plural: 'Tickets' }, menuText: 'Ticket einreichen', headerText: 'Wie können wir helfen?' },
       sv: { name: 'Nordlicht Hjälpcenter', ticketLabel: { singular: 'Ärende', plural: 'Ärenden' }, menuText: 'Skicka in ett ärende', headerText: 'Hur kan vi hjälpa dig?' },

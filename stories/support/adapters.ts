@@ -2,12 +2,12 @@ import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/mem
 import type { CallOptions } from '../../src/contract/adapter.js';
 import { NetworkError } from '../../src/contract/errors.js';
 import type { PublicSettings } from '../../src/contract/settings.js';
-import type { TicketPage, TicketQuery } from '../../src/contract/tickets.js';
+import type { Ticket, TicketPage, TicketQuery } from '../../src/contract/tickets.js';
 
 /**
  * Adapters for stories (and the tests that render them) that show states a working backend never holds
  * still for. Each is the MemoryAdapter except for one operation (`getSettings` for the portal's own loading and
- * error states, `listTickets` for the ticket list's); the browser tests have their own, finer
+ * error states, `listTickets` for the ticket list's, `getTicket` for the ticket detail's); the browser tests have their own, finer
  * `ControlledAdapter` (test/browser/helpers/) for settling promises by hand.
  */
 
@@ -74,7 +74,37 @@ export class FailingListAdapter extends MemoryAdapter {
   }
 }
 
+/** Settings, session and messages load, but `getTicket` never resolves (until the detail aborts it): its skeleton. */
+export class PendingDetailAdapter extends MemoryAdapter {
+  override getTicket(_id: number, options: CallOptions = {}): Promise<Ticket> {
+    return new Promise((_resolve, reject) => {
+      const { signal } = options;
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  }
+}
+
+/** `getTicket` rejects with a typed error, by default on every call (see `FailingAdapterOptions`). */
+export class FailingDetailAdapter extends MemoryAdapter {
+  readonly #error: () => Error;
+  #failuresLeft: number;
+
+  constructor({ error, failures, ...options }: FailingAdapterOptions = {}) {
+    super(options);
+    this.#error = error ?? (() => new NetworkError('The server could not be reached.'));
+    this.#failuresLeft = failures ?? Number.POSITIVE_INFINITY;
+  }
+
+  override getTicket(id: number, options: CallOptions = {}): Promise<Ticket> {
+    if (this.#failuresLeft <= 0) return super.getTicket(id, options);
+    this.#failuresLeft -= 1;
+    return Promise.reject(this.#error());
+  }
+}
+
 export const pendingAdapter = (options?: MemoryAdapterOptions) => new PendingAdapter(options);
 export const failingAdapter = (options?: FailingAdapterOptions) => new FailingAdapter(options);
 export const pendingListAdapter = (options?: MemoryAdapterOptions) => new PendingListAdapter(options);
 export const failingListAdapter = (options?: FailingAdapterOptions) => new FailingListAdapter(options);
+export const pendingDetailAdapter = (options?: MemoryAdapterOptions) => new PendingDetailAdapter(options);
+export const failingDetailAdapter = (options?: FailingAdapterOptions) => new FailingDetailAdapter(options);

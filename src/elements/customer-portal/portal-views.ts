@@ -4,6 +4,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { NetworkError, UnavailableError } from '../../contract/errors.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import { headingTag } from '../../internal/heading.js';
+import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import type { Route } from '../../internal/router.js';
 
 /** The heading every view starts with; focus moves here after in-portal navigation. */
@@ -22,7 +23,7 @@ export function renderView(route: Route, settings: PublicSettings, level: number
       return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
         <ticket-detail ticket-id=${route.id} heading-level=${level + 1}></ticket-detail>`;
     case 'new':
-      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form></support-form>`;
+      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form .params=${route.params} heading-level=${level + 1}></support-form>`;
       return renderNotFound(level, plural, navigate);
     case 'invite':
     case 'reset':
@@ -40,7 +41,7 @@ function renderNotFound(level: number, plural: string, navigate: (route: Route) 
     navigate({ name: 'tickets', params: new URLSearchParams() });
   };
   return html`${viewHeading(level, msg('This page does not exist.', { id: 'portal.not-found' }))}
-    <p><a href="#/tickets" @click=${back}>${msg(str`Back to ${plural}`, { id: 'portal.back-to-tickets' })}</a></p>`;
+    <p><a href="#/tickets" @click=${back}>${msg(str`Back to ${labelInSentence(plural, getPortalLocale())}`, { id: 'portal.back-to-tickets' })}</a></p>`;
 }
 
 /** Why the portal could not load, in words a customer understands, with "Try again". */

@@ -5,10 +5,12 @@ import type { Message } from '../../contract/tickets.js';
 import { displayFileName, formatBytes } from '../../internal/files.js';
 
 /** The messages of the ticket's conversation, oldest first, each with author, time, body and attachments. */
-export function renderConversation(messages: readonly Message[], locale: string, attachmentUrl: (id: number) => string) {
+export function renderConversation(messages: readonly Message[], locale: string, attachmentUrl: (id: number) => string, canReply: boolean) {
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   if (messages.length === 0) {
-    return html`<p class="muted">${msg('No messages yet. Write the first one below.', { id: 'detail.no-messages' })}</p>`;
+    return html`<p class="muted">${canReply
+      ? msg('No messages yet. Write the first one below.', { id: 'detail.no-messages' })
+      : msg('No messages yet.', { id: 'detail.no-messages-closed' })}</p>`;
   }
   return html`<ol class="conversation" part="conversation">
     ${repeat(messages, (m) => m.id, (m) => html`

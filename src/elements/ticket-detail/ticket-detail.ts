@@ -174,7 +174,7 @@ export class TicketDetail extends LitElement {
 
   #renderLoading() {
     return html`<div class="loading" aria-busy="true"><span class="skeleton"></span><span class="skeleton body"></span>
-      <span class="visually-hidden">${msg('Loading…', { id: 'list.loading' })}</span></div>`;
+      <span class="visually-hidden" role="status">${msg('Loading…', { id: 'list.loading' })}</span></div>`;
   }
 
   #renderError(error: unknown, settings: PublicSettings) {
@@ -186,7 +186,7 @@ export class TicketDetail extends LitElement {
     return html`<div class="problem" role="alert">
       <p>${text}</p>
       ${error instanceof NotFoundError ? nothing : html`<button class="primary" type="button" @click=${() => this.#load.run()}>${msg('Try again', { id: 'portal.try-again' })}</button>`}
-      <p><a href="#/tickets" @click=${this.#back}>${msg(str`Back to ${settings.ticketLabel.plural}`, { id: 'portal.back-to-tickets' })}</a></p>
+      <p><a href="#/tickets" @click=${this.#back}>${msg(str`Back to ${labelInSentence(settings.ticketLabel.plural, getPortalLocale())}`, { id: 'portal.back-to-tickets' })}</a></p>
     </div>`;
   }
 
@@ -195,7 +195,7 @@ export class TicketDetail extends LitElement {
     const adapter = this.#adapter!;
     return html`
       ${renderTicketHeader(ticket, settings, new CellFormat(locale), this.headingLevel, this.#back)}
-      ${renderConversation(messages, locale, (id) => adapter.attachmentUrl(id))}
+      ${renderConversation(messages, locale, (id) => adapter.attachmentUrl(id), ticket.actions.reply)}
       ${ticket.actions.reply
         ? html`<portal-reply-box .userId=${this.session!.user.id} .ticketId=${ticket.id} .limits=${settings.uploads}
             .send=${this.#send} .announce=${(m: string) => this.#announce(m)}></portal-reply-box>`

@@ -4,6 +4,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { Ticket } from '../../contract/tickets.js';
 import { headingTag } from '../../internal/heading.js';
+import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import { cellContent, columnLabel, type CellFormat } from '../ticket-list/columns.js';
 
 /** Properties the header always shows; the admin's other columns are added after them. */
@@ -16,7 +17,7 @@ export function renderTicketHeader(ticket: Ticket, settings: PublicSettings, for
   const tag = headingTag(level);
   return html`
     <div class="ticket-header" part="header">
-      <p><a href="#/tickets" @click=${back}>${msg(str`Back to ${settings.ticketLabel.plural}`, { id: 'portal.back-to-tickets' })}</a></p>
+      <p><a href="#/tickets" @click=${back}>${msg(str`Back to ${labelInSentence(settings.ticketLabel.plural, getPortalLocale())}`, { id: 'portal.back-to-tickets' })}</a></p>
       ${staticHtml`<${tag} class="subject" part="subject">${ticket.subject}</${tag}>`}
       <dl class="facts">
         ${fields.map((field) => {

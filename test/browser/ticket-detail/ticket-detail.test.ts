@@ -64,7 +64,7 @@ describe('ticket-detail', () => {
     const expected = mine.filter((m) => m.thread === oldest && !m.internal);
     expect(sr(d).querySelectorAll('.message').length).to.equal(expected.length);
     expect(messageBodies(d).some((t) => t.includes('Internal note'))).to.be.false;
-    expect(sr(d).querySelector('a[href="#/tickets"]')?.textContent).to.equal('Back to Tickets');
+    expect(sr(d).querySelector('a[href="#/tickets"]')?.textContent).to.equal('Back to tickets');
     await expect(d).to.be.accessible();
   });
 

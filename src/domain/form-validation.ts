@@ -1,0 +1,144 @@
+import * as z from 'zod/mini';
+import type { FormField } from '../contract/form.js';
+import { checkField, type FieldVerdict } from './form-field-rules.js';
+
+export { definitionProblems } from './form-definition.js';
+export { checkField, DATE_RULE, type FieldVerdict } from './form-field-rules.js';
+
+/**
+ * One support-form definition, one verdict: the browser (`<support-form>`) and the server (`POST /tickets`) both
+ * validate through `validateForm`/`formSchema`, so the same input gets the same answer and the same message key.
+ *
+ * Rules (documented in `form-field-rules.ts`, summarized here):
+ * - Text (text, textarea, email): CRLF → LF, trimmed; whitespace-only counts as empty; lengths in Unicode code
+ *   points (an emoji is 1); without a `maxLength`, text is capped at 1 000 (textarea 50 000) code points.
+ *   `pattern` must match the whole value (`u` flag), like HTML's `pattern` attribute.
+ * - Number: decimal notation only (`12`, ` -1.5 `, `.5`); no exponent (`1e3`), no comma, no `12abc`; output a number.
+ * - Date: `YYYY-MM-DD`, a real calendar date (no 2026-02-30); output that string. For dates, `min`/`max` are
+ *   written as YYYYMMDD numbers (`min: 20240101`) and compared as dates.
+ * - select/radio: one of the option values. checkboxes: each one of the options (duplicates removed), output in
+ *   option order; `required` = at least one. checkbox: `on`/`true`/`1` = checked, absent/`off`/`false` = not;
+ *   `required` = must be checked (consent style); output a boolean.
+ * - Hidden fields (see `isFieldVisible`), file fields and unknown keys never reach the output.
+ */
+
+/** What a form submits: text as a string, a checkbox `'on'`/`'true'` or absent, checkboxes a string array. */
+export type RawFormValues = Record<string, string | string[] | undefined>;
+
+export type FormIssueKey =
+  | 'required' | 'too-short' | 'too-long' | 'pattern' | 'email' | 'number' | 'too-small' | 'too-large' | 'date'
+  | 'option' | 'not-allowed';
+
+export interface FormIssue {
+  field: string;
+  key: FormIssueKey;
+  params?: Record<string, string | number>;
+  /** English default text, e.g. "Use at least 5 characters." */
+  message: string;
+}
+
+export type FormOutput = Record<string, string | number | boolean | string[]>;
+
+const lastString = (value: string | string[] | undefined): string =>
+  (Array.isArray(value) ? (value.at(-1) ?? '') : (value ?? '')).trim();
+
+/** A checkbox's raw value as checked / not checked (anything but an "off" word counts as checked). */
+export const isChecked = (value: string | string[] | undefined): boolean => {
+  const v = lastString(value).toLowerCase();
+  return v !== '' && v !== 'false' && v !== 'off' && v !== '0';
+};
+
+/** The controlling value as the rule compares it: checked state, the selected strings, or the trimmed text. */
+function controllingValues(field: FormField, raw: RawFormValues): (string | boolean)[] {
+  const value = raw[field.name];
+  if (field.type === 'checkbox') return [isChecked(value)];
+  if (field.type === 'checkboxes') return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => v.trim()).filter((v) => v !== '');
+  const text = lastString(value);
+  return text === '' ? [] : [text];
+}
+
+/**
+ * Whether a field shows: no `visibleWhen`, or its controlling field is itself visible and its value `equals`
+ * the given one (a checkbox compares its checked state; checkboxes match when any choice matches) or is one of
+ * `in`. With neither `equals` nor `in`, the field shows once the controlling field has a value (or is checked).
+ * A rule pointing to an unknown field hides the field.
+ */
+export function isFieldVisible(field: FormField, raw: RawFormValues, fields: readonly FormField[], seen = new Set<string>()): boolean {
+  const rule = field.visibleWhen;
+  if (!rule) return true;
+  const controller = fields.find((f) => f.name === rule.field);
+  if (!controller || seen.has(field.name) || controller === field) return false;
+  seen.add(field.name);
+  if (!isFieldVisible(controller, raw, fields, seen)) return false;
+  const values = controllingValues(controller, raw);
+  if (rule.equals !== undefined) return values.some((v) => v === rule.equals || String(v) === String(rule.equals));
+  if (rule.in !== undefined) return values.some((v) => rule.in?.includes(String(v)));
+  return values.some((v) => v !== false);
+}
+
+export function visibleFields(fields: readonly FormField[], raw: RawFormValues): FormField[] {
+  return fields.filter((f) => isFieldVisible(f, raw, fields));
+}
+
+type Issue = Extract<FieldVerdict, { ok: false }>['issue'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The schema for the fields visible with these values (file fields excluded): parse the raw values with it and get
+ * clean `FormOutput` (hidden and unknown keys dropped, empty optional fields left out), or one issue per bad field
+ * whose `path[0]` is the field name and whose `params.key` is the `FormIssueKey` (`params.params` its parameters).
+ */
+export function formSchema(fields: readonly FormField[], raw: RawFormValues): z.ZodMiniType<FormOutput> {
+  const checked = visibleFields(fields, raw).filter((f) => f.type !== 'file');
+  return z.pipe(
+    z.unknown(),
+    z.transform((input: unknown, ctx) => {
+      const values = isRecord(input) ? input : {};
+      const output: FormOutput = {};
+      for (const field of checked) {
+        const given = Object.hasOwn(values, field.name) ? values[field.name] : undefined;
+        const verdict = checkField(field, given);
+        if (!verdict.ok) {
+          ctx.issues.push({
+            code: 'custom', message: verdict.issue.message, input: given, path: [field.name],
+            params: { key: verdict.issue.key, params: verdict.issue.params },
+          });
+        } else if (verdict.value !== undefined) {
+          output[field.name] = verdict.value;
+        }
+      }
+      return output;
+    }),
+  ) as unknown as z.ZodMiniType<FormOutput>;
+}
+
+/** Validates a submission: issues in field order (at most one per field), or the values to store. */
+export function validateForm(
+  fields: readonly FormField[],
+  raw: RawFormValues,
+): { ok: true; values: FormOutput } | { ok: false; issues: FormIssue[] } {
+  const result = z.safeParse(formSchema(fields, raw), raw);
+  if (result.success) return { ok: true, values: result.data };
+  const byField = new Map<string, FormIssue>();
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? '');
+    if (byField.has(name)) continue;
+    const extra = (issue as { params?: { key?: FormIssueKey; params?: Issue['params'] } }).params;
+    byField.set(name, { field: name, key: extra?.key ?? 'not-allowed', ...(extra?.params ? { params: extra.params } : {}), message: issue.message });
+  }
+  const order = fields.map((f) => f.name);
+  return { ok: false, issues: [...byField.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)) };
+}
+
+/**
+ * The issue of the visible file field, if any, given how many files come with the submission: `required` when it
+ * needs one and none came, `not-allowed` (on `files`) when files came but no file field is visible.
+ */
+export function fileFieldIssue(fields: readonly FormField[], raw: RawFormValues, fileCount: number): FormIssue | null {
+  const field = visibleFields(fields, raw).find((f) => f.type === 'file');
+  if (!field) return fileCount > 0 ? { field: 'files', key: 'not-allowed', message: 'Files cannot be attached to this form.' } : null;
+  if (field.required && fileCount === 0) return { field: field.name, key: 'required', message: 'Attach at least one file.' };
+  return null;
+}
