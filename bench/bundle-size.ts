@@ -41,6 +41,27 @@ export function measureEntries(folder: string, entries: readonly string[] = ['in
   });
 }
 
+/** What a page that loads several entries downloads: every file of their closures once. */
+export function measureUnion(folder: string, entries: readonly string[]): Omit<EntrySize, 'entry'> & { entry: string } {
+  const files = new Set<string>();
+  for (const entry of entries) for (const f of closure(resolve(folder, `${entry}.js`))) files.add(f);
+  let minBytes = 0;
+  let gzipBytes = 0;
+  for (const f of files) {
+    const code = readFileSync(f);
+    minBytes += code.length;
+    gzipBytes += gzipSync(code, { level: 9 }).length;
+  }
+  return { entry: entries.join(' + '), files: [...files].map((f) => f.slice(resolve(folder).length + 1)), minBytes, gzipBytes };
+}
+
+/** Page scenarios worth watching (the design budget: sign-in + list ≤ 30 kB min+gzip with every dependency). */
+export const SCENARIOS: readonly (readonly string[])[] = [
+  ['portal-login', 'ticket-list', 'view-switcher'],
+  ['ticket-list', 'view-switcher'],
+  ['customer-portal', 'portal-login', 'ticket-list', 'view-switcher'],
+];
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -49,6 +70,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('entry'.padEnd(20), 'min'.padStart(10), 'min+gzip'.padStart(10), ' files');
     for (const size of measureEntries(folder)) {
       console.log(size.entry.padEnd(20), kb(size.minBytes).padStart(10), kb(size.gzipBytes).padStart(10), ` ${size.files.length}`);
+    }
+    for (const scenario of SCENARIOS) {
+      const size = measureUnion(folder, scenario);
+      console.log(`  together: ${size.entry}: ${kb(size.minBytes)} min, ${kb(size.gzipBytes)} min+gzip (${size.files.length} files)`);
     }
   }
 }

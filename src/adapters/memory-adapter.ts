@@ -313,7 +313,7 @@ export class MemoryAdapter implements PortalAdapter {
         id: Math.max(0, ...this.world.tickets.map((t) => t.id)) + 1, subject: String(subject), content: String(content ?? ''),
         pipeline: pipeline.id, stage: pipeline.stages[0].id, priority: null, ownerId: null, contactId: me.id,
         companyId: me.companyId, createdAt: at, lastActivityAt: at,
-        properties: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v])),
+        properties: { ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v])), inbox: this.world.settings.defaultInbox },
       };
       this.world.tickets.push(record);
       let nextAttachment = Math.max(0, ...this.world.messages.flatMap((m) => m.attachments.map((x) => x.id)));
