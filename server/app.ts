@@ -18,6 +18,11 @@ import { openApiRoutes } from './routes/openapi.js';
 import { portalRoutes } from './routes/portal.js';
 import { ticketExportRoutes } from './routes/ticket-export.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { eventRoutes } from './routes/events.js';
+import { ticketDetailRoutes } from './routes/ticket-detail.js';
+import { ticketReplyRoutes } from './routes/ticket-reply.js';
+import { supportFormRoutes } from './routes/support-form.js';
 
 export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>> {
   /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
@@ -46,10 +51,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/api/v1/*', cors);
 
   const api = new Hono<AppEnv>();
-  api.use('*', bodyLimit({
+  const jsonLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => { throw new Problem(413, 'payload-too-large', 'Payload too large', 'The request body is larger than 1 MB.', undefined, { connection: 'close' }); },
-  }));
+  });
+  // Multipart uploads (new tickets, replies) are capped by their readers while streaming, under the upload limits.
+  api.use('*', (c, next) => (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? next() : jsonLimit(c, next)));
   api.use('/admin/*', requireAdmin);
   api.route('/', portalRoutes);
   api.route('/', openApiRoutes);
@@ -60,6 +67,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', ssoRoutes);
   api.route('/', ticketExportRoutes);
   api.route('/', ticketRoutes);
+  api.route('/', ticketDetailRoutes);
+  api.route('/', ticketReplyRoutes);
+  api.route('/', attachmentRoutes);
+  api.route('/', eventRoutes);
+  api.route('/', supportFormRoutes);
   api.route('/', adminWorldRoutes);
   api.route('/', adminTicketRoutes);
   api.all('*', () => { throw notFound('No such API route.'); });

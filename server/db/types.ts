@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { ConversationTables } from './conversation-types.js';
+import type { TicketRequestTables } from './ticket-request-types.js';
 
 /** Booleans are stored as 0/1 integers so the schema stays the same on every dialect. */
 export type Flag = 0 | 1;
@@ -178,7 +180,7 @@ export interface OutboxTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends ConversationTables, TicketRequestTables {
   settings: SettingsTable;
   pipelines: PipelinesTable;
   stages: StagesTable;

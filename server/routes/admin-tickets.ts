@@ -6,6 +6,8 @@ import type { AppEnv } from '../http/context.js';
 import { notFound, validation } from '../http/problem.js';
 import type { Db } from '../db/connect.js';
 import { MessageInput, TicketInput, TicketPatch } from '../schemas/admin.js';
+import { recordChange } from '../store/changes.js';
+import { visibleThread } from '../store/messages.js';
 import { readPipelines } from '../store/pipelines.js';
 import { insertTicket, readTicket, updateTicket } from '../store/tickets.js';
 
@@ -78,7 +80,10 @@ export const adminTicketRoutes = new Hono<AppEnv>()
       ownerId: body.ownerId === undefined ? ticket.ownerId : body.ownerId,
       properties: { ...ticket.properties, ...(body.properties ?? {}) },
     };
-    await db.transaction().execute((trx) => updateTicket(trx, next));
+    await db.transaction().execute(async (trx) => {
+      await updateTicket(trx, next);
+      await recordChange(trx, { type: 'ticket', ticketId: id }, c.get('deps').now());
+    });
     return c.json({ id });
   })
   .post('/admin/tickets/:id/messages', async (c) => {
@@ -102,6 +107,10 @@ export const adminTicketRoutes = new Hono<AppEnv>()
         internal: body.internal ? 1 : 0, created_at: createdAt,
       }).returning('id').executeTakeFirstOrThrow();
       if (createdAt > ticket.lastActivityAt) await updateTicket(trx, { ...ticket, lastActivityAt: createdAt });
+      // Live updates report what the portal shows: not internal notes, not threads after the oldest.
+      if (!body.internal && thread === (await visibleThread(trx, id))) {
+        await recordChange(trx, { type: 'message', ticketId: id, messageId: row.id }, now());
+      }
       return row.id;
     });
     return c.json({ id: messageId }, 201);

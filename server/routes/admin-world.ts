@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { Settings } from '../../src/contract/settings.js';
+import { definitionProblems } from '../../src/domain/form-validation.js';
 import { hashPassword } from '../auth/passwords.js';
 import { readJson } from '../http/body.js';
 import { portalLink } from '../http/client.js';
@@ -18,6 +19,10 @@ export const adminWorldRoutes = new Hono<AppEnv>()
   .get('/admin/settings', async (c) => c.json(await readSettings(c.get('deps').db)))
   .put('/admin/settings', async (c) => {
     const settings = await readJson(c, Settings);
+    const formProblems = definitionProblems(settings.supportForm.fields);
+    if (formProblems.length > 0) {
+      throw validation(formProblems.map((p) => ({ field: `supportForm.${p.path}`, message: p.message })), 'The support form definition is not valid.');
+    }
     const { db, now } = c.get('deps');
     await writeSettings(db, settings, now());
     return c.json(settings);

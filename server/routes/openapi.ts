@@ -2,20 +2,23 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Credentials, EmailOnly, Registration, Session, TokenAndPassword } from '../../src/contract/session.js';
 import { PublicSettings, Settings } from '../../src/contract/settings.js';
-import { TicketFacets, TicketPage } from '../../src/contract/tickets.js';
+import { FormDefinition } from '../../src/contract/form.js';
+import { Message, Ticket, TicketFacets, TicketPage } from '../../src/contract/tickets.js';
 import type { AppEnv } from '../http/context.js';
 import {
   AccessGroupInput, AgentInput, CompanyInput, ContactInput, CreatedId, MessageInput, OutboxEntry, PipelineOutput, TicketInput,
   TicketPatch,
 } from '../schemas/admin.js';
 import { SsoTokenAnswer, SsoTokenRequest } from './auth-sso.js';
+import { PortalChange } from './events.js';
 
 const CheckEmail = z.object({ status: z.literal('check-email') });
 
 const SCHEMAS = {
   PublicSettings, Settings, Credentials, Session, TicketPage, TicketFacets, CompanyInput, AccessGroupInput, ContactInput, AgentInput,
   TicketInput, TicketPatch, MessageInput, CreatedId, OutboxEntry, PipelineOutput, Registration, EmailOnly, TokenAndPassword,
-  CheckEmail, SsoTokenRequest, SsoTokenAnswer,
+  CheckEmail, SsoTokenRequest, SsoTokenAnswer, FormDefinition, Ticket,
+  Message, PortalChange,
 } satisfies Record<string, z.core.$ZodType>;
 type SchemaName = keyof typeof SCHEMAS;
 
@@ -26,6 +29,10 @@ interface Route {
   admin?: boolean;
   session?: boolean;
   body?: SchemaName;
+  /** A multipart/form-data request body: its parts as JSON Schema properties. */
+  multipart?: Record<string, object>;
+  /** Further problem answers besides the usual ones (404, 409, 413…). */
+  problems?: number[];
   ok?: { status: number; schema?: SchemaName; array?: boolean; description?: string; csv?: boolean };
   /** Further success answers (e.g. 202 besides 201). */
   also?: { status: number; schema?: SchemaName; description: string }[];
@@ -46,6 +53,9 @@ const LIST_PARAMS: NonNullable<Route['params']> = [
   { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'] } },
   { name: 'filter[property]', in: 'query', schema: str, description: 'Property equals value (case-insensitive); repeatable' },
 ];
+
+const ID_PARAM = { name: 'id', in: 'path' as const, schema: { type: 'integer', minimum: 1 } };
+const IDEMPOTENCY_PARAM = { name: 'Idempotency-Key', in: 'header' as const, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' }, description: 'One per reply draft; retries reuse it' };
 
 const ROUTES: Route[] = [
   { method: 'get', path: '/portal', summary: 'Public settings', ok: { status: 200, schema: 'PublicSettings' },
@@ -82,6 +92,32 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/tickets/export.csv', summary: 'The whole view as CSV, streamed: every page, search, status and filters applied; visible columns; RFC 4180, UTF-8 with BOM, formulas neutralized',
     session: true, ok: { status: 200, csv: true, description: 'text/csv; `Content-Disposition: attachment` named `<ticket label>-<YYYY-MM-DD>.csv`' },
     params: [...LIST_PARAMS, { name: 'locale', in: 'query', schema: str, description: 'Language of the column headers, status words and file name' }] },
+  { method: 'get', path: '/forms/support', summary: 'The support form: fields (types, rules, conditions), upload limits and the localized menu/header texts; `null` when the form is off',
+    session: true, ok: { status: 200, schema: 'FormDefinition', description: 'The definition, or JSON `null` when the form is off' },
+    params: [{ name: 'locale', in: 'query', schema: str, description: 'Language of the menu and header texts' }] },
+  { method: 'post', path: '/tickets', summary: 'Submit the support form: multipart/form-data with one part per field (repeated for checkboxes) and `files[]`; validated like the browser does (422 `errors: [{field, message, key}]`; file limits checked while streaming, 413/422 naming `files`); the same Idempotency-Key answers the same ticket, with other values 409',
+    session: true, ok: { status: 201, schema: 'Ticket', description: 'The new ticket (or, for a repeated Idempotency-Key, the ticket it created)' }, problems: [409, 413],
+    multipart: { subject: str, content: str, '<field name>': { description: 'One part per form field; checkboxes repeat the part' }, 'files[]': { type: 'array', items: { type: 'string', format: 'binary' } } },
+    params: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' }, description: 'One per draft' }] },
+  { method: 'get', path: '/tickets/{id}', summary: 'One ticket: the list fields, `content` and `actions {reply, close}`; 404 when missing or not visible to the user',
+    session: true, ok: { status: 200, schema: 'Ticket' }, problems: [404], params: [ID_PARAM] },
+  { method: 'get', path: '/tickets/{id}/messages', summary: 'The conversation: the oldest thread only, oldest first, never internal notes; agents named per `ownerName`',
+    session: true, ok: { status: 200, schema: 'Message', array: true }, problems: [404], params: [ID_PARAM] },
+  { method: 'post', path: '/tickets/{id}/messages', summary: 'Reply (multipart: `body` HTML ≤ 100 kB, `files[]` under the upload limits, checked while streaming: 413/422 naming `files`). The same Idempotency-Key answers the same message (`Idempotent-Replayed: true`), with other content 409. 403 on a closed ticket unless `replyToClosed`; a ticket without a conversation gets one in the default inbox',
+    session: true, ok: { status: 201, schema: 'Message' }, problems: [404, 409, 413],
+    multipart: { body: { type: 'string', description: 'HTML' }, 'files[]': { type: 'array', items: { type: 'string', format: 'binary' } } },
+    params: [ID_PARAM, IDEMPOTENCY_PARAM] },
+  { method: 'post', path: '/tickets/{id}/close', summary: 'Close: moves the ticket to the closed stage chosen for its pipeline; idempotent; 403 unless customers may close (409 when the pipeline has no closed stage)',
+    session: true, ok: { status: 200, schema: 'Ticket' }, problems: [404, 409], params: [ID_PARAM] },
+  { method: 'get', path: '/attachments/{id}', summary: 'Download an attachment of a message the user sees: `Content-Disposition: attachment` (RFC 6266 `filename*`), `nosniff`, `Content-Security-Policy: sandbox`; types outside a safe list served as application/octet-stream; 404 when not visible',
+    session: true, ok: { status: 200, description: 'The file' }, problems: [404], params: [{ ...ID_PARAM, description: 'Attachment id' }] },
+  { method: 'get', path: '/events', summary: 'Live updates by polling: new messages and ticket changes (stage, owner…) after `since`, for tickets the user may see. Not counted as session activity',
+    session: true, ok: { status: 200, schema: 'PortalChange', array: true }, also: [{ status: 304, description: 'Nothing new since the answer with this ETag (If-None-Match)' }],
+    params: [{ name: 'since', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'Server time of the previous poll' },
+      { name: 'If-None-Match', in: 'header', schema: str }] },
+  { method: 'get', path: '/events/stream', summary: 'Live updates as server-sent events (`message`, `ticket`, finally `session-ended`); `id` is a cursor for Last-Event-ID',
+    session: true, ok: { status: 200, description: 'text/event-stream; the data of each event is a PortalChange' },
+    params: [{ name: 'Last-Event-ID', in: 'header', schema: str }] },
   { method: 'get', path: '/admin/settings', summary: 'The whole settings', admin: true, ok: { status: 200, schema: 'Settings' } },
   { method: 'put', path: '/admin/settings', summary: 'Replace the settings', admin: true, body: 'Settings', ok: { status: 200, schema: 'Settings' } },
   { method: 'post', path: '/admin/companies', summary: 'Create a company', admin: true, body: 'CompanyInput', ok: { status: 201, schema: 'CreatedId' } },
@@ -112,6 +148,7 @@ function operation(route: Route) {
   for (const status of route.admin ? ['400', '401', '404', '409', '413', '415', '422'] : ['400', '401', '403', '415', '422', '503']) {
     responses[status] = problem;
   }
+  for (const status of route.problems ?? []) responses[String(status)] = problem;
   if (route.throttled) responses['429'] = { ...problem, description: 'Too many attempts', headers: { 'Retry-After': { schema: { type: 'integer' } } } };
   const parameters = [...(route.params ?? [])];
   if (!route.admin && route.method !== 'get') parameters.push({ name: 'X-Portal-Request', in: 'header' as const, schema: { const: '1' } });
@@ -121,6 +158,7 @@ function operation(route: Route) {
     ...(route.admin ? { security: [{ adminToken: [] }] } : route.session ? { security: [{ sessionCookie: [] }, { sessionBearer: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
+    ...(route.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: route.multipart } } } } } : {}),
     responses,
   };
 }

@@ -192,16 +192,29 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   subscribe(listener: (change: PortalChange) => void): () => void {
-    let since = new Date().toISOString();
-    const timer = setInterval(async () => {
+    // `since` follows the server's clock (its Date header), with an overlap so nothing written while an answer
+    // was under way is missed; changes seen twice only cause one more quiet reload.
+    // Until the server has answered once, changes count from the moment of subscribing.
+    let since = new Date(Date.now() - 5_000).toISOString();
+    let etag: string | null = null;
+    const poll = async () => {
       try {
-        const changes = await this.#call(z.array(ChangeSchema), 'events', { searchParams: { since }, retry: 0 });
-        since = new Date().toISOString();
-        for (const change of changes) listener(change);
+        const response = await this.#http('events', {
+          searchParams: { since }, retry: 0, throwHttpErrors: false,
+          headers: etag ? { 'If-None-Match': etag } : {},
+        });
+        const serverNow = Date.parse(response.headers.get('Date') ?? '') || Date.now();
+        if (response.status === 304) return;
+        if (!response.ok) return;
+        etag = response.headers.get('ETag');
+        const parsed = z.safeParse(z.array(ChangeSchema), await response.json());
+        since = new Date(serverNow - 5_000).toISOString();
+        if (parsed.success) for (const change of parsed.data) listener(change);
       } catch {
         // Polling failures are retried on the next tick.
       }
-    }, this.#pollInterval);
+    };
+    const timer = setInterval(poll, this.#pollInterval);
     return () => clearInterval(timer);
   }
 }

@@ -23,7 +23,7 @@ export function renderView(route: Route, settings: PublicSettings, level: number
       return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
         <ticket-detail ticket-id=${route.id} heading-level=${level + 1}></ticket-detail>`;
     case 'new':
-      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form .params=${route.params} heading-level=${level + 1}></support-form>`;
+      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form .params=${route.params} heading-level=${level + 1} no-heading></support-form>`;
       return renderNotFound(level, plural, navigate);
     case 'invite':
     case 'reset':

@@ -20,14 +20,22 @@ export interface FieldContext {
 
 export const fieldId = (field: FormField) => `field-${field.name}`;
 
+/** Native `min`/`max`: numbers as they are; date limits (YYYYMMDD numbers) as YYYY-MM-DD. */
+function limitAttr(field: FormField, value: number | undefined): string | undefined {
+  if (value === undefined || (field.type !== 'number' && field.type !== 'date')) return undefined;
+  if (field.type === 'number') return String(value);
+  const digits = String(Math.trunc(value)).padStart(8, '0');
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+}
+
 /** Ids of the hint and error that describe a control. */
 function describedBy(field: FormField, ctx: FieldContext) {
   const ids = [field.help ? `${fieldId(field)}-help` : '', ctx.error ? `${fieldId(field)}-error` : ''].filter(Boolean).join(' ');
   return ids || undefined;
 }
 
-const requiredMark = (field: FormField) =>
-  field.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing;
+/** Required fields get a visual "*" from CSS (with empty alternative text, so it is not part of the name). */
+const requiredClass = (field: FormField) => (field.required ? 'required' : '');
 
 const help = (field: FormField) => (field.help ? html`<p class="hint" id="${fieldId(field)}-help">${field.help}</p>` : nothing);
 const error = (field: FormField, ctx: FieldContext) =>
@@ -45,14 +53,15 @@ export function renderFormField(field: FormField, ctx: FieldContext): TemplateRe
   switch (field.type) {
     case 'textarea':
       return html`<div class="field">
-        <label for=${id}>${field.label}${requiredMark(field)}</label>${help(field)}
+        <label for=${id} class=${requiredClass(field)}>${field.label}</label>${help(field)}
         <textarea id=${id} name=${field.name} rows="6" ?required=${!!field.required} placeholder=${ifDefined(field.placeholder)}
+          minlength=${ifDefined(field.minLength)} maxlength=${ifDefined(field.maxLength)}
           aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)} .value=${live(text)}
           @input=${(e: Event) => ctx.onValue((e.target as HTMLTextAreaElement).value)} @blur=${ctx.onBlur}></textarea>
         ${error(field, ctx)}</div>`;
     case 'select':
       return html`<div class="field">
-        <label for=${id}>${field.label}${requiredMark(field)}</label>${help(field)}
+        <label for=${id} class=${requiredClass(field)}>${field.label}</label>${help(field)}
         <select id=${id} name=${field.name} ?required=${!!field.required} aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)}
           @change=${(e: Event) => ctx.onValue((e.target as HTMLSelectElement).value)} @blur=${ctx.onBlur}>
           <option value="" ?selected=${!text}>${field.placeholder ?? msg('Choose…', { id: 'form.choose' })}</option>
@@ -62,7 +71,7 @@ export function renderFormField(field: FormField, ctx: FieldContext): TemplateRe
     case 'checkboxes': {
       const multiple = field.type === 'checkboxes';
       return html`<fieldset class="field choice" id=${id} aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)} tabindex="-1">
-        <legend>${field.label}${requiredMark(field)}</legend>${help(field)}
+        <legend class=${requiredClass(field)}>${field.label}</legend>${help(field)}
         ${(field.options ?? []).map((o, i) => html`<label class="option">
           <input type=${multiple ? 'checkbox' : 'radio'} name=${field.name} value=${o.value} id="${id}-${i}"
             .checked=${live(multiple ? list.includes(o.value) : text === o.value)} @blur=${ctx.onBlur}
@@ -80,11 +89,11 @@ export function renderFormField(field: FormField, ctx: FieldContext): TemplateRe
           <input type="checkbox" id=${id} name=${field.name} ?required=${!!field.required} .checked=${live(text === 'true')}
             aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)} @blur=${ctx.onBlur}
             @change=${(e: Event) => ctx.onValue((e.target as HTMLInputElement).checked ? 'true' : '')} />
-          <label for=${id}>${field.label}${requiredMark(field)}</label>
+          <label for=${id} class=${requiredClass(field)}>${field.label}</label>
         </div>${help(field)}${error(field, ctx)}</div>`;
     case 'file':
       return html`<div class="field">
-        <label for=${id}>${field.label}${requiredMark(field)}</label>${help(field)}
+        <label for=${id} class=${requiredClass(field)}>${field.label}</label>${help(field)}
         <p class="hint">${limitsText(ctx.limits, ctx.locale)}</p>
         <input type="file" id=${id} name=${field.name} multiple accept=${ctx.limits.accept.join(',') || nothing}
           aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)}
@@ -97,9 +106,11 @@ export function renderFormField(field: FormField, ctx: FieldContext): TemplateRe
       const type = field.type === 'email' ? 'email' : field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text';
       const autocomplete = field.type === 'email' ? 'email' : 'off';
       return html`<div class="field">
-        <label for=${id}>${field.label}${requiredMark(field)}</label>${help(field)}
+        <label for=${id} class=${requiredClass(field)}>${field.label}</label>${help(field)}
         <input id=${id} name=${field.name} type=${type} autocomplete=${autocomplete} ?required=${!!field.required}
           placeholder=${ifDefined(field.placeholder)} inputmode=${ifDefined(type === 'number' ? 'decimal' : undefined)}
+          minlength=${ifDefined(type === 'text' || type === 'email' ? field.minLength : undefined)} maxlength=${ifDefined(type === 'text' || type === 'email' ? field.maxLength : undefined)}
+          min=${ifDefined(limitAttr(field, field.min))} max=${ifDefined(limitAttr(field, field.max))}
           aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)} .value=${live(text)}
           @input=${(e: Event) => ctx.onValue((e.target as HTMLInputElement).value)} @blur=${ctx.onBlur} />
         ${error(field, ctx)}</div>`;

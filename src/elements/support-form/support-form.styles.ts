@@ -59,9 +59,10 @@ export const styles = [
       margin: 0;
       accent-color: var(--_accent);
     }
-    .required {
+    label.required::after,
+    legend.required::after {
+      content: ' *' / '';
       color: var(--_danger);
-      margin-inline-start: 0.2em;
     }
     .error-summary {
       padding: var(--_space);

@@ -51,8 +51,10 @@ export class SupportForm extends LitElement {
 
   /** Prefill values from the URL (`#/new?subject=…&category=…`); set by `<customer-portal>`. */
   @property({ attribute: false }) params = new URLSearchParams();
-  /** Level of the form heading (shown when the form stands on its own). */
+  /** Level of the form heading. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Leaves out the form heading (the portal's built-in view shows it already). */
+  @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
 
@@ -70,6 +72,7 @@ export class SupportForm extends LitElement {
   @state() private sendError = '';
   @state() private created?: Ticket;
   @state() private restored = false;
+  @state() private reattach: string[] = [];
 
   readonly #live = new LiveRegionController(this);
   #key: string = crypto.randomUUID();
@@ -100,7 +103,8 @@ export class SupportForm extends LitElement {
         const saved = JSON.parse(draft.html) as { raw?: RawFormValues; key?: string };
         raw = saved.raw ?? {};
         if (saved.key) this.#key = saved.key;
-        this.restored = Object.values(raw).some((v) => (Array.isArray(v) ? v.length : v));
+        this.restored = Object.values(raw).some((v) => (Array.isArray(v) ? v.length : v)) || draft.fileNames.length > 0;
+        this.reattach = draft.fileNames;
       } catch {
         raw = {};
       }
@@ -172,6 +176,7 @@ export class SupportForm extends LitElement {
     const bad = new Set(problems.flatMap((p) => ('name' in p ? [p.name] : [])));
     const room = Math.max(0, limits.maxFiles - this.files.length);
     this.files = [...this.files, ...incoming.filter((f) => !bad.has(displayFileName(f.name))).slice(0, room)];
+    this.reattach = this.reattach.filter((name) => !this.files.some((f) => f.name === name));
     const fileField = this.#definition.value?.fields.find((f) => f.type === 'file');
     const text = problems.map((p) => fileProblemText(p, getPortalLocale())).join(' ');
     if (fileField) this.errors = { ...this.errors, [fileField.name]: text };
@@ -247,6 +252,7 @@ export class SupportForm extends LitElement {
     this.summary = [];
     this.touched = new Set();
     this.restored = false;
+    this.reattach = [];
     this.#key = crypto.randomUUID();
     if (this.session) clearDraft(this.session.user.id, DRAFT_SCOPE);
   }
@@ -273,8 +279,9 @@ export class SupportForm extends LitElement {
     const locale = getPortalLocale();
     const tag = headingTag(this.headingLevel);
     return html`
-      ${this.services ? nothing : staticHtml`<${tag} class="form-heading">${definition.headerText}</${tag}>`}
+      ${this.noHeading ? nothing : staticHtml`<${tag} class="form-heading">${definition.headerText}</${tag}>`}
       ${this.restored ? html`<p class="notice">${msg('We restored the form you had started.', { id: 'form.restored' })}
+        ${this.reattach.length ? msg(str`Attach these files again: ${this.reattach.map(displayFileName).join(', ')}`, { id: 'reply.reattach' }) : nothing}
         <button class="link-button" type="button" @click=${() => this.#startOver()}>${msg('Start over', { id: 'form.start-over' })}</button></p>` : nothing}
       ${this.summary.length ? html`<div class="error-summary" part="error-summary" role="group" aria-labelledby="summary-title">
         <p id="summary-title"><strong>${msg('Please check these fields:', { id: 'form.summary' })}</strong></p>
@@ -296,7 +303,7 @@ export class SupportForm extends LitElement {
   }
 
   #renderSuccess(ticket: Ticket) {
-    const tag = headingTag(this.services ? this.headingLevel + 1 : this.headingLevel);
+    const tag = headingTag(this.noHeading ? this.headingLevel + 1 : this.headingLevel);
     const singular = this.settings?.ticketLabel.singular ?? 'Ticket';
     return html`<div part="success" class="success">
       ${staticHtml`<${tag} data-heading tabindex="-1">${this.#successText()}</${tag}>`}

@@ -10,6 +10,11 @@ import {
   CUSTOM_LABEL, DETAIL_CONTACT, DETAIL_TICKETS, DRAFT_FILE, DRAFT_TEXT, draftKey, NEW_TICKET_SUBJECT, REMOTE_IMAGE_LINK,
   REMOTE_IMAGE_SRC, UPLOAD_LIMITS, UPLOAD_LIMITS_HINT,
 } from '../../../stories/support/ticket-detail.js';
+import {
+  CUSTOM_LABEL as FORM_CUSTOM_LABEL, DEMO_FORM_LABELS, DRAFT_VALUES, FORM_CONTACT, formDraftKey, NEXT_TICKET_ID, PREFILL_SUBJECT,
+  submitSupportForm, SUBMIT_VALUES, UPLOAD_LIMITS_HINT as FORM_UPLOAD_LIMITS_HINT,
+  DRAFT_FILE as FORM_DRAFT_FILE,
+} from '../../../stories/support/support-form.js';
 
 /**
  * Every story is a test fixture: each one is rendered outside Storybook (meta args + story args, then
@@ -21,6 +26,7 @@ import {
  */
 import * as customerPortalStories from '../../../stories/customer-portal.stories.js';
 import * as portalLoginStories from '../../../stories/portal-login.stories.js';
+import * as supportFormStories from '../../../stories/support-form.stories.js';
 import * as ticketDetailStories from '../../../stories/ticket-detail.stories.js';
 import * as ticketListStories from '../../../stories/ticket-list.stories.js';
 import * as viewSwitcherStories from '../../../stories/view-switcher.stories.js';
@@ -30,6 +36,7 @@ const storyModules: Record<string, Record<string, unknown>> = {
   'portal-login': portalLoginStories,
   'ticket-list': ticketListStories,
   'ticket-detail': ticketDetailStories,
+  'support-form': supportFormStories,
   'view-switcher': viewSwitcherStories,
 };
 
@@ -42,6 +49,8 @@ const hostOf: Record<string, string> = {
   'ticket-list': 'customer-portal',
   // `<ticket-detail>` too; the stories slot it into the portal (the built-in detail needs URL routing).
   'ticket-detail': 'customer-portal',
+  // `<support-form>` too; the stories slot it into the portal.
+  'support-form': 'customer-portal',
 };
 
 type Args = Record<string, unknown>;
@@ -138,6 +147,48 @@ const visibleMessages = (ticketId: number) => {
   return all.filter((m) => m.thread === oldest && !m.internal);
 };
 
+/** `<support-form>` stories: the form the story slotted into the portal. */
+const formOf = (portal: Element) => portal.querySelector<HTMLElement>('support-form');
+const formRoot = (portal: Element) => formOf(portal)!.shadowRoot!;
+const formText = (portal: Element, selector: string) => squash(formRoot(portal).querySelector(selector)?.textContent);
+/** The labels and legends of the form's fields, without the required mark. */
+const fieldLabels = (portal: Element) =>
+  [...formRoot(portal).querySelectorAll('form label[for], form legend')].map((l) => squash(l.textContent).replace(/\s*\*$/, ''));
+const fieldValue = (portal: Element, name: string) =>
+  formRoot(portal).querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`#field-${name}`)?.value;
+const hasField = (portal: Element, name: string) => formRoot(portal).querySelector(`#field-${name}`) !== null;
+/** `input[type]`, `select`, `textarea` or `fieldset` (radio and multiple checkboxes) of a field. */
+const controlKind = (portal: Element, name: string) => {
+  const control = formRoot(portal).querySelector<HTMLInputElement>(`#field-${name}`);
+  return !control ? 'missing' : control.localName === 'input' ? `input[${control.type}]` : control.localName;
+};
+const successHeading = (portal: Element) => formText(portal, '[part="success"] [data-heading]');
+/**
+ * The portal shows the slotted form (not its built-in views), and the form its fields, a notice, a problem or the
+ * confirmation, and is not busy.
+ */
+const formSettled = (portal: HTMLElement) => {
+  if (!title(portal) || portal.shadowRoot?.querySelector('ticket-list, ticket-detail, support-form')) return false;
+  const root = formOf(portal)?.shadowRoot;
+  if (!root || root.querySelector('[aria-busy="true"]')) return false;
+  return !!root.querySelector('form, .notice, [role="alert"], [part="success"]');
+};
+/** Submits the story's prefilled form and checks the confirmation (texts in the given ticket label). */
+async function submitsPrefilledForm(el: HTMLElement, label: { singular: string; sentence: string }) {
+  expect(fieldValue(el, 'subject')).to.equal(SUBMIT_VALUES.subject);
+  await submitSupportForm(el);
+  expect(formRoot(el).querySelector('[part="error-summary"]') === null, 'no problems').to.equal(true);
+  expect(successHeading(el)).to.equal(`Your ${label.sentence} was submitted`);
+  expect(squash(formRoot(el).activeElement?.textContent), 'focus on the confirmation').to.equal(`Your ${label.sentence} was submitted`);
+  expect(formText(el, '[part="success"] a')).to.equal(`View ${label.singular} #${NEXT_TICKET_ID}`);
+  expect(buttonIn(formRoot(el), `Submit another ${label.sentence}`) !== undefined, `"Submit another ${label.sentence}"`).to.equal(true);
+  const created = (el as HTMLElement & { adapter: { world: { tickets: { id: number; subject: string }[] } } }).adapter.world.tickets.at(-1);
+  expect(`${created?.id} ${created?.subject}`).to.equal(`${NEXT_TICKET_ID} ${SUBMIT_VALUES.subject}`);
+  expect(localStorage.getItem(formDraftKey(FORM_CONTACT.id)) === null, 'no draft left').to.equal(true);
+  expect(location.hash, 'routing="none"').to.equal('');
+  await expect(el).to.be.accessible();
+}
+
 /** `<view-switcher>`: its options. */
 const options = (el: Element) => [...(el.shadowRoot?.querySelectorAll('label') ?? [])].map((l) => l.textContent?.trim());
 const checked = (el: Element) => el.shadowRoot?.querySelector<HTMLInputElement>('input:checked')?.value;
@@ -152,6 +203,8 @@ const defaultSettled: Record<string, (el: HTMLElement) => boolean> = {
   'ticket-list': listSettled,
   // The portal shows the slotted detail, and the detail its ticket (bodies sanitized) or a problem.
   'ticket-detail': detailSettled,
+  // The portal shows the slotted form, and the form its fields, a notice, a problem or the confirmation.
+  'support-form': formSettled,
   // Rendered (the "hidden" story renders nothing).
   'view-switcher': (el) => !!el.shadowRoot && (!!el.shadowRoot.querySelector('fieldset') || !(el as HTMLElement & { session?: { canViewCompany: boolean } }).session?.canViewCompany),
 };
@@ -567,6 +620,138 @@ const expectations: Record<string, Expectation> = {
       } satisfies Expectation,
     ]),
   ),
+  'support-form/EveryFieldType': {
+    check(el) {
+      expect(fieldLabels(el)).to.deep.equal(DEMO_FORM_LABELS);
+      expect(['subject', 'category', 'impact', 'products', 'firstNoticed', 'ccEmail', 'content', 'attachments', 'mayAccessAccount']
+        .map((name) => `${name}: ${controlKind(el, name)}`)).to.deep.equal([
+        'subject: input[text]', 'category: select', 'impact: fieldset', 'products: fieldset', 'firstNoticed: input[date]',
+        'ccEmail: input[email]', 'content: textarea', 'attachments: input[file]', 'mayAccessAccount: input[checkbox]',
+      ]);
+      expect(hasField(el, 'orderNumber') || hasField(el, 'affectedUsers'), 'conditional fields hidden').to.equal(false);
+      expect(formText(el, 'form > .hint')).to.equal('Fields marked * are required.');
+      expect(formRoot(el).querySelector('.notice') === null, 'no restored draft').to.equal(true);
+    },
+  },
+  'support-form/ConditionalFieldsShown': {
+    check(el) {
+      const labels = fieldLabels(el);
+      expect(labels.slice(0, 5)).to.deep.equal(['Subject', 'Category', 'Order number', 'Who is affected?', 'Affected users']);
+      expect(fieldValue(el, 'category')).to.equal('billing');
+      expect(formRoot(el).querySelector<HTMLInputElement>('#field-impact input[value="team"]')?.checked).to.equal(true);
+      expect(controlKind(el, 'affectedUsers')).to.equal('input[number]');
+      expect(formText(el, '#field-orderNumber-help')).to.equal('You find it at the top of your invoice.');
+    },
+  },
+  'support-form/WithErrors': {
+    async check(el) {
+      await submitSupportForm(el);
+      const items = [...formRoot(el).querySelectorAll('[part="error-summary"] a')].map((a) => squash(a.textContent));
+      expect(items).to.deep.equal(['Please fill in this field.', 'Please choose an option.', 'Please choose an option.', 'Please fill in this field.']);
+      expect(formText(el, '#summary-title')).to.equal('Please check these fields:');
+      expect(formRoot(el).activeElement?.id, 'focus on the first problem').to.equal('field-subject');
+      expect(formRoot(el).querySelector('#field-subject')?.getAttribute('aria-invalid')).to.equal('true');
+      expect(formRoot(el).querySelector('#field-subject')?.getAttribute('aria-describedby')).to.equal('field-subject-error');
+      expect(formText(el, '#field-content-error')).to.equal('Please fill in this field.');
+      await expect(el).to.be.accessible();
+    },
+  },
+  'support-form/Prefilled': {
+    check(el) {
+      expect(fieldValue(el, 'subject')).to.equal(PREFILL_SUBJECT);
+      expect(`${fieldValue(el, 'category')}|${fieldValue(el, 'content')}`, 'only the subject').to.equal('|');
+      expect(formRoot(el).querySelector('.notice') === null, 'not a restored draft').to.equal(true);
+    },
+  },
+  'support-form/DraftRestored': {
+    settled: (el) => formSettled(el) && !!formOf(el)?.shadowRoot?.querySelector('form') && !!formOf(el)?.shadowRoot?.querySelector('.notice'),
+    async check(el) {
+      expect(formText(el, '.notice')).to.equal(`We restored the form you had started. Attach these files again: ${FORM_DRAFT_FILE} Start over`);
+      expect(['subject', 'category', 'orderNumber', 'content'].map((name) => fieldValue(el, name)))
+        .to.deep.equal([DRAFT_VALUES.subject, DRAFT_VALUES.category, DRAFT_VALUES.orderNumber, DRAFT_VALUES.content]);
+      // The seeded draft is removed again once restored, so other stories do not inherit it.
+      await waitUntil(() => localStorage.getItem(formDraftKey(FORM_CONTACT.id)) === null, 'the seeded draft was not cleaned up');
+      buttonIn(formRoot(el), 'Start over')!.click();
+      await waitUntil(() => fieldValue(el, 'subject') === '' && !formRoot(el).querySelector('.notice'), '"Start over" did not empty the form');
+      expect(hasField(el, 'orderNumber'), 'the conditional field hides again').to.equal(false);
+    },
+  },
+  'support-form/Submitted': {
+    check: (el) => submitsPrefilledForm(el, { singular: 'Ticket', sentence: 'ticket' }),
+  },
+  'support-form/MinimalForm': {
+    check(el) {
+      expect(fieldLabels(el)).to.deep.equal(['Subject', 'Description']);
+      expect(hasField(el, 'attachments'), 'no file field').to.equal(false);
+      expect(buttonIn(formRoot(el), 'Submit') !== undefined).to.equal(true);
+    },
+  },
+  'support-form/UploadLimits': {
+    check(el) {
+      const field = formRoot(el).querySelector('#field-attachments')?.closest('.field');
+      const hints = [...(field?.querySelectorAll('.hint') ?? [])].map((h) => squash(h.textContent));
+      expect(hints).to.include(FORM_UPLOAD_LIMITS_HINT);
+      expect(formRoot(el).querySelector('#field-attachments')?.getAttribute('accept')).to.equal('.pdf,image/*');
+    },
+  },
+  'support-form/Unavailable': {
+    check(el) {
+      expect(formText(el, '.notice')).to.equal('The support form is not available.');
+      expect(formRoot(el).querySelector('form') === null, 'no form').to.equal(true);
+      expect(navLinks(el), 'no menu entry for the form').to.deep.equal(['Tickets']);
+    },
+  },
+  'support-form/Loading': {
+    settled: (el) => !!title(el) && !!formOf(el)?.shadowRoot?.querySelector('[aria-busy="true"]'),
+    async check(el) {
+      // A timer, not requestAnimationFrame (see customer-portal/Loading).
+      await aTimeout(100);
+      const busy = formRoot(el).querySelector<HTMLElement>('[aria-busy="true"]');
+      expect(squash(busy?.textContent), 'still loading').to.equal('Loading…');
+      expect(formRoot(el).querySelector('form') === null, 'no form yet').to.equal(true);
+      expect(busy!.getBoundingClientRect().height, 'space is reserved').to.be.greaterThan(200);
+    },
+  },
+  'support-form/LoadError': {
+    settled: (el) => !!title(el) && !!formOf(el)?.shadowRoot?.querySelector('[role="alert"]'),
+    async check(el) {
+      const alert = formRoot(el).querySelector('[role="alert"]')!;
+      expect(squash(alert.textContent)).to.contain('We could not reach the portal. Check your connection and try again.');
+      buttonIn(alert, 'Try again')!.click();
+      await waitUntil(() => formSettled(el) && !!formRoot(el).querySelector('form') && !formRoot(el).querySelector('[role="alert"]'), '"Try again" did not recover');
+      expect(fieldLabels(el)).to.deep.equal(DEMO_FORM_LABELS);
+    },
+  },
+  'support-form/CustomLabel': {
+    async check(el) {
+      expect(navLinks(el)).to.deep.equal([FORM_CUSTOM_LABEL.plural, `Open a ${FORM_CUSTOM_LABEL.singular.toLowerCase()}`]);
+      await submitsPrefilledForm(el, { singular: FORM_CUSTOM_LABEL.singular, sentence: FORM_CUSTOM_LABEL.singular.toLowerCase() });
+    },
+  },
+  'support-form/Dark': {
+    check(el) {
+      expect(getComputedStyle(el).colorScheme).to.equal('dark');
+      expect(getComputedStyle(formOf(el)!).colorScheme).to.equal('dark');
+    },
+  },
+  ...Object.fromEntries(
+    ([
+      ['German', 'de', 'Absenden', 'Mit * markierte Felder sind Pflichtfelder.', 'Bitte wählen …'],
+      ['Swedish', 'sv', 'Skicka', 'Fält markerade med * är obligatoriska.', 'Välj …'],
+      ['Danish', 'da', 'Indsend', 'Felter markeret med * skal udfyldes.', 'Vælg …'],
+    ] as const).map(([story, lang, submit, requiredNote, choose]) => [
+      `support-form/${story}`,
+      {
+        // The locale's strings load asynchronously after the first render.
+        settled: (el: HTMLElement) => formSettled(el) && squash(formOf(el)?.shadowRoot?.querySelector('[part="submit-button"]')?.textContent) === submit,
+        check(el: HTMLElement) {
+          expect(shadow(el).querySelector('[part="base"]')?.getAttribute('lang')).to.equal(lang);
+          expect(formText(el, 'form > .hint')).to.equal(requiredNote);
+          expect(formText(el, '#field-category option[value=""]')).to.equal(choose);
+        },
+      } satisfies Expectation,
+    ]),
+  ),
   'view-switcher/Company': {
     async check(el) {
       expect(options(el)).to.deep.equal(['Organization tickets', 'Owned by me']);
@@ -786,7 +971,7 @@ describe('stories', () => {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
     // The ticket-list stories preset (and clean up) the stored view; a failed story may leave it behind.
     for (const key of Object.keys(localStorage)) if (key.startsWith('customer-portal:view:')) localStorage.removeItem(key);
-    // The ticket-detail draft story seeds (and cleans up) a draft; restoring it may store it again.
+    // The ticket-detail and support-form draft stories seed (and clean up) a draft; restoring it may store it again.
     for (const key of Object.keys(localStorage)) if (key.startsWith('customer-portal:draft:')) localStorage.removeItem(key);
   });
 

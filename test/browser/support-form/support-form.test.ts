@@ -12,7 +12,7 @@ import { setPortalLocale } from '../../../src/internal/localization.js';
 
 const form = (el: CustomerPortal) => el.shadowRoot!.querySelector<SupportForm>('support-form')!;
 const sr = (f: SupportForm) => f.shadowRoot!;
-const labelTexts = (f: SupportForm) => [...sr(f).querySelectorAll('form label[for], form legend')].map((l) => l.textContent!.replace('*', '').trim());
+const labelTexts = (f: SupportForm) => [...sr(f).querySelectorAll('form label[for], form legend')].map((l) => l.textContent!.trim());
 const button = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === name)!;
 
 async function open(options: { adapter?: MemoryAdapter; hash?: string; locale?: string } = {}) {

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import type { FormDefinition } from '../../src/contract/form.js';
+import type { FieldError } from '../../src/contract/errors.js';
+import { fileFieldIssue, validateForm, type FormIssue } from '../../src/domain/form-validation.js';
+import { localizedTexts } from '../../src/domain/public-settings.js';
+import type { AppEnv } from '../http/context.js';
+import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
+import { forbidden, Problem } from '../http/problem.js';
+import { readSupportFormBody } from '../http/support-form-body.js';
+import { toWireTicket } from '../http/ticket-access.js';
+import { readPipelines } from '../store/pipelines.js';
+import { createTicketOnce } from '../store/ticket-create.js';
+import { readTicket } from '../store/tickets.js';
+
+/** `Idempotency-Key`: one per draft, 8–128 characters of `A-Z a-z 0-9 _ -`. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+
+/** Field errors of the form as problem+json entries: `{ field, message, key }` (key = FormIssueKey, for clients that localize). */
+export const issueErrors = (issues: readonly FormIssue[]): FieldError[] =>
+  issues.map((i) => ({ field: i.field, message: i.message, key: i.key, ...(i.params ? { params: i.params } : {}) }));
+
+const formProblem = (issues: readonly FormIssue[]) =>
+  new Problem(422, 'validation', 'Validation failed', 'Some fields of the form are not valid.', issueErrors(issues));
+
+function fingerprintOf(values: unknown, files: readonly { name: string; contentType: string; size: number; sha256: string }[]): string {
+  const sorted = Object.fromEntries(Object.entries(values as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return createHash('sha256').update(JSON.stringify({ values: sorted, files: files.map((f) => [f.name, f.contentType, f.size, f.sha256]) })).digest('hex');
+}
+
+/** The support form: its definition (`GET /forms/support`) and new tickets from it (`POST /tickets`). */
+export const supportFormRoutes = new Hono<AppEnv>()
+  .get('/forms/support', portalEnabled, csrfGuard, requireSession, (c) => {
+    const { settings } = c.get('auth');
+    const form = settings.supportForm;
+    c.header('cache-control', 'no-store');
+    if (!form.enabled) return c.json(null);
+    const texts = localizedTexts(settings, c.req.query('locale'));
+    const definition: FormDefinition = { menuText: texts.menuText, headerText: texts.headerText, fields: form.fields, uploads: form.uploads };
+    return c.json(definition);
+  })
+  .post('/tickets', portalEnabled, csrfGuard, requireSession, async (c) => {
+    const { contact, settings } = c.get('auth');
+    const { db, filesDir, now } = c.get('deps');
+    const form = settings.supportForm;
+    if (!form.enabled) throw forbidden('The support form is switched off.');
+    const key = c.req.header('idempotency-key')?.trim() ?? '';
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      throw new Problem(400, 'idempotency-key', 'Idempotency-Key required', 'Send an Idempotency-Key header of 8–128 letters, digits, "_" or "-".',
+        [{ field: 'Idempotency-Key', message: 'Send one key per draft: 8–128 letters, digits, "_" or "-".' }]);
+    }
+
+    const body = await readSupportFormBody(c, form.uploads, filesDir);
+    let keep = false;
+    try {
+      const result = validateForm(form.fields, body.raw);
+      const issues = result.ok ? [] : [...result.issues];
+      const fileIssue = fileFieldIssue(form.fields, body.raw, body.files.length);
+      if (fileIssue) issues.push(fileIssue);
+      if (!result.ok || issues.length > 0) {
+        const order = [...form.fields.map((f) => f.name), 'files'];
+        throw formProblem(issues.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
+      }
+      const pipeline = (await readPipelines(db))[0];
+      if (!pipeline || pipeline.stages.length === 0) throw new Problem(503, 'unavailable', 'No pipeline', 'No pipeline is configured for new tickets.');
+      const outcome = await createTicketOnce(db, {
+        contact, idempotencyKey: key, fingerprint: fingerprintOf(result.values, body.files), values: result.values, files: body.files,
+        pipeline, inbox: settings.defaultInbox, at: now(),
+      });
+      if (outcome.kind === 'conflict') {
+        throw new Problem(409, 'conflict', 'Idempotency-Key already used',
+          'This Idempotency-Key was used for another submission; start a new draft for a new ticket.');
+      }
+      keep = outcome.kind === 'created';
+      if (outcome.kind === 'replayed') c.header('idempotent-replayed', 'true');
+      const ticket = await readTicket(db, outcome.ticketId);
+      if (!ticket) throw new Problem(500, 'internal', 'Internal server error', 'The new ticket could not be read.');
+      c.header('cache-control', 'no-store');
+      c.header('location', `/api/v1/tickets/${outcome.ticketId}`);
+      return c.json(await toWireTicket(db, ticket, settings), 201);
+    } finally {
+      if (!keep) await body.discard();
+    }
+  });

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import { ticketActions } from '../../src/domain/conversation.js';
+import { ticketStatus } from '../../src/domain/display.js';
+import type { TicketRecord } from '../../src/domain/world.js';
+import type { Db } from '../db/connect.js';
+import type { AppEnv } from '../http/context.js';
+import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
+import { forbidden, notFound, Problem, validation } from '../http/problem.js';
+import { readReplyForm, type ReplyForm } from '../http/reply-form.js';
+import { visibleTicket } from '../http/ticket-access.js';
+import { recordChange } from '../store/changes.js';
+import { readWireMessage, visibleThread } from '../store/messages.js';
+import { readPipelines } from '../store/pipelines.js';
+import { readTicket, updateTicket } from '../store/tickets.js';
+
+/** `Idempotency-Key`: 8–128 of `A-Z a-z 0-9 _ -` (a UUID fits). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+
+const closedRefusal = () => forbidden('Replies to closed tickets are not possible.');
+
+async function mayReply(db: Db, ticket: TicketRecord, actions: Parameters<typeof ticketActions>[0]): Promise<boolean> {
+  return ticketActions(actions, ticketStatus(await readPipelines(db), ticket, 'open-closed').closed).reply;
+}
+
+const earlierRequest = (db: Db, contactId: number, key: string) =>
+  db.selectFrom('reply_requests').select(['fingerprint', 'ticket_id', 'message_id'])
+    .where('contact_id', '=', contactId).where('idempotency_key', '=', key).executeTakeFirst();
+
+type Outcome = { kind: 'created'; messageId: number } | { kind: 'earlier'; fingerprint: string; messageId: number } | { kind: 'closed' };
+
+/**
+ * Stores the reply in one transaction: the (contact, key) row is written first, so of concurrent requests with one
+ * key exactly one creates the message; the others find the row and answer that message.
+ */
+async function storeReply(db: Db, form: ReplyForm, input: { ticketId: number; contactId: number; key: string; fingerprint: string; at: number; inbox: string; actions: Parameters<typeof ticketActions>[0] }): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
+    const earlier = await earlierRequest(trx, input.contactId, input.key);
+    if (earlier) return { kind: 'earlier', fingerprint: earlier.fingerprint, messageId: earlier.message_id };
+    const ticket = await readTicket(trx, input.ticketId);
+    if (!ticket) throw notFound('No ticket has this id.');
+    if (!(await mayReply(trx, ticket, input.actions))) return { kind: 'closed' };
+    const iso = new Date(input.at).toISOString();
+    let thread = await visibleThread(trx, ticket.id);
+    if (thread === undefined) {
+      const any = await trx.selectFrom('messages').select((eb) => eb.fn.min<number>('thread').as('thread')).where('ticket_id', '=', ticket.id).executeTakeFirst();
+      thread = any?.thread ?? undefined;
+      if (thread === undefined) {
+        // No conversation yet: the reply opens thread 1 in the admin's default inbox.
+        thread = 1;
+        await trx.insertInto('ticket_threads').values({ ticket_id: ticket.id, thread, inbox: input.inbox, created_at: iso }).execute();
+      }
+    }
+    const message = await trx.insertInto('messages').values({
+      ticket_id: ticket.id, thread, author_kind: 'contact', author_id: input.contactId, body: form.body, internal: 0, created_at: iso,
+    }).returning('id').executeTakeFirstOrThrow();
+    for (const file of form.files) {
+      await trx.insertInto('attachments').values({
+        message_id: message.id, name: file.name, content_type: file.contentType, size: file.size, storage_key: file.upload.key,
+      }).execute();
+    }
+    await trx.insertInto('reply_requests').values({
+      contact_id: input.contactId, idempotency_key: input.key, fingerprint: input.fingerprint, ticket_id: ticket.id,
+      message_id: message.id, created_at: iso,
+    }).execute();
+    if (iso > ticket.lastActivityAt) await updateTicket(trx, { ...ticket, lastActivityAt: iso });
+    await recordChange(trx, { type: 'message', ticketId: ticket.id, messageId: message.id }, input.at);
+    return { kind: 'created', messageId: message.id };
+  });
+}
+
+/** `POST /tickets/{id}/messages`: a reply (multipart `body` + `files[]`) posted once per `Idempotency-Key`. */
+export const ticketReplyRoutes = new Hono<AppEnv>()
+  .post('/tickets/:id{[0-9]+}/messages', portalEnabled, csrfGuard, requireSession, async (c) => {
+    const ticket = await visibleTicket(c);
+    const key = c.req.header('idempotency-key')?.trim();
+    if (!key || !IDEMPOTENCY_KEY.test(key)) {
+      throw validation([{ field: 'Idempotency-Key', message: 'Send an Idempotency-Key header of 8 to 128 letters, digits, "-" or "_".' }]);
+    }
+    const { contact, settings } = c.get('auth');
+    const { db, now, filesDir } = c.get('deps');
+    // Refuse before reading any upload, unless this is a retry of a reply already stored.
+    if (!(await earlierRequest(db, contact.id, key)) && !(await mayReply(db, ticket, settings))) throw closedRefusal();
+    const form = await readReplyForm(c, settings.supportForm.uploads, filesDir);
+    const fingerprint = createHash('sha256').update(`${ticket.id}:${form.fingerprint}`).digest('hex');
+    const input = { ticketId: ticket.id, contactId: contact.id, key, fingerprint, at: now(), inbox: settings.defaultInbox, actions: settings };
+    let outcome: Outcome;
+    try {
+      outcome = await storeReply(db, form, input);
+    } catch (error) {
+      // A unique-key race on a database that runs transactions side by side: the other request won.
+      const earlier = await earlierRequest(db, contact.id, key).catch(() => undefined);
+      if (!earlier) {
+        await form.discard();
+        throw error;
+      }
+      outcome = { kind: 'earlier', fingerprint: earlier.fingerprint, messageId: earlier.message_id };
+    }
+    if (outcome.kind !== 'created') await form.discard();
+    if (outcome.kind === 'closed') throw closedRefusal();
+    if (outcome.kind === 'earlier' && outcome.fingerprint !== fingerprint) {
+      throw new Problem(409, 'idempotency-key-reused', 'Idempotency-Key already used',
+        'This Idempotency-Key was already used for a different reply. Use a new key for a new reply.',
+        [{ field: 'Idempotency-Key', message: 'Already used for a different reply.' }]);
+    }
+    const message = await readWireMessage(db, outcome.messageId, settings.ownerName);
+    if (!message) throw notFound('The reply no longer exists.');
+    if (outcome.kind === 'earlier') c.header('idempotent-replayed', 'true');
+    c.header('cache-control', 'no-store');
+    return c.json(message, 201);
+  });

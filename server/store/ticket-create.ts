@@ -1,0 +1,85 @@
+import type { PropertyBag } from '../../src/contract/common.js';
+import type { FormOutput } from '../../src/domain/form-validation.js';
+import type { ContactRecord, PipelineRecord, TicketRecord } from '../../src/domain/world.js';
+import type { Db } from '../db/connect.js';
+import type { ReceivedFile } from '../http/reply-form.js';
+import { recordChange } from './changes.js';
+import { insertTicket } from './tickets.js';
+
+export interface NewTicketRequest {
+  contact: ContactRecord;
+  idempotencyKey: string;
+  /** SHA-256 of what was posted: the same key with another fingerprint is a conflict. */
+  fingerprint: string;
+  /** Validated form values (visible fields only). */
+  values: FormOutput;
+  files: readonly ReceivedFile[];
+  pipeline: PipelineRecord;
+  inbox: string;
+  at: number;
+}
+
+export type NewTicketOutcome =
+  | { kind: 'created'; ticketId: number }
+  | { kind: 'replayed'; ticketId: number }
+  | { kind: 'conflict'; ticketId: number };
+
+/**
+ * Form values as ticket properties: `subject` and `content` become the core fields; other values are stored as they
+ * are (text, number, boolean, `YYYY-MM-DD`), checkbox lists joined with `;` (as the MemoryAdapter does), and
+ * `inbox` records the inbox the ticket went to.
+ */
+export function ticketProperties(values: FormOutput, inbox: string): PropertyBag {
+  const properties: PropertyBag = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'subject' || name === 'content') continue;
+    properties[name] = Array.isArray(value) ? value.join(';') : value;
+  }
+  properties.inbox = inbox;
+  return properties;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** Plain text as the HTML of a message: paragraphs at blank lines, line breaks kept, everything escaped. */
+export function textToHtml(text: string): string {
+  return text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+}
+
+/**
+ * Creates the ticket of a support-form submission in one transaction, once per (contact, Idempotency-Key): the
+ * ticket (the contact's company, the first stage of the pipeline), thread 1 with the description as the contact's
+ * first message and the files attached to it, the thread's inbox, the request row and a change for live updates.
+ * A key already used answers `replayed` (same content) or `conflict` (other content) and creates nothing.
+ */
+export async function createTicketOnce(db: Db, request: NewTicketRequest): Promise<NewTicketOutcome> {
+  const { contact, idempotencyKey, fingerprint, values, files, pipeline, inbox } = request;
+  const at = new Date(request.at).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('ticket_requests').select(['fingerprint', 'ticket_id'])
+      .where('contact_id', '=', contact.id).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    if (existing) return { kind: existing.fingerprint === fingerprint ? 'replayed' : 'conflict', ticketId: existing.ticket_id };
+
+    const content = String(values.content ?? '');
+    const record: TicketRecord = {
+      id: 0, subject: String(values.subject ?? ''), content, pipeline: pipeline.id, stage: pipeline.stages[0].id,
+      priority: null, ownerId: null, contactId: contact.id, companyId: contact.companyId, createdAt: at, lastActivityAt: at,
+      properties: ticketProperties(values, inbox),
+    };
+    const ticketId = await insertTicket(trx, record);
+    const message = await trx.insertInto('messages').values({
+      ticket_id: ticketId, thread: 1, author_kind: 'contact', author_id: contact.id, body: textToHtml(content), internal: 0, created_at: at,
+    }).returning('id').executeTakeFirstOrThrow();
+    for (const file of files) {
+      await trx.insertInto('attachments').values({
+        message_id: message.id, name: file.name, content_type: file.contentType, size: file.size, storage_key: file.upload.key,
+      }).execute();
+    }
+    await trx.insertInto('ticket_threads').values({ ticket_id: ticketId, thread: 1, inbox, created_at: at }).execute();
+    await trx.insertInto('ticket_requests').values({
+      contact_id: contact.id, idempotency_key: idempotencyKey, fingerprint, ticket_id: ticketId, created_at: at,
+    }).execute();
+    await recordChange(trx, { type: 'ticket', ticketId }, request.at);
+    return { kind: 'created', ticketId };
+  });
+}
