@@ -55,6 +55,12 @@ export const styles = [
     a.button {
       display: inline-flex;
       align-items: center;
+      min-block-size: var(--_target);
+      padding-inline: calc(var(--_space) * 0.9);
+      border: 1px solid var(--_accent);
+      border-radius: var(--_radius);
+      background: var(--_accent);
+      color: var(--_on-accent);
       text-decoration: none;
     }
     .table-wrap {
