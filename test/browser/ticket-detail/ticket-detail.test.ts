@@ -171,6 +171,20 @@ describe('ticket-detail', () => {
     await expect(reply).to.be.accessible();
   });
 
+  it('takes files dropped onto the reply form', async () => {
+    const { d } = await open(openTicket.id);
+    const form = sr(box(d)).querySelector<HTMLFormElement>('form.reply')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['trace'], 'trace.txt', { type: 'text/plain' }));
+    form.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await box(d).updateComplete;
+    expect(form.classList.contains('dragging')).to.equal(true);
+    form.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await waitUntil(() => sr(box(d)).querySelector('.file-list'), 'dropped file not listed');
+    expect([...sr(box(d)).querySelectorAll('.file-list .file-name')].map((n) => n.textContent)).to.deep.equal(['trace.txt']);
+    expect(form.classList.contains('dragging')).to.equal(false);
+  });
+
   it('saves a draft while typing and offers it back after a reload', async () => {
     const first = await open(draftTicket.id);
     await type(first.d, 'Half-written reply');
