@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { UploadLimits } from '../../src/contract/form.js';
-import { displayFileName } from '../../src/internal/files.js';
-import { UploadFile } from '../store/uploads.js';
-import { acceptedUpload } from './file-types.js';
 import { boundaryOf, MultipartError, readMultipart, type PartSink } from './multipart-stream.js';
 import { Problem, validation } from './problem.js';
+import { filesProblem, sizeText, uploadSink, type ReceivedFile } from './upload-sink.js';
+
+export type { ReceivedFile } from './upload-sink.js';
 
 /** A reply's HTML at most (bytes). */
 export const MAX_REPLY_BYTES = 100 * 1024;
@@ -13,15 +13,6 @@ export const MAX_REPLY_BYTES = 100 * 1024;
 const MAX_OTHER_FIELD_BYTES = 4 * 1024;
 /** Room for part headers, boundaries and the body besides the files. */
 const OVERHEAD_BYTES = MAX_REPLY_BYTES + 256 * 1024;
-
-export interface ReceivedFile {
-  /** The user's file name cleaned as the browser shows it (data, never a path). */
-  name: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  upload: UploadFile;
-}
 
 export interface ReplyForm {
   body: string;
@@ -34,14 +25,6 @@ export interface ReplyForm {
 
 /** The most bytes a reply request may carry under these limits. */
 export const maxReplyRequestBytes = (limits: UploadLimits) => limits.maxFiles * limits.maxBytes + OVERHEAD_BYTES;
-
-const fileProblem = (status: 413 | 422, message: string) =>
-  new Problem(status, status === 413 ? 'payload-too-large' : 'validation', status === 413 ? 'Payload too large' : 'Validation failed',
-    message, [{ field: 'files', message }], { connection: 'close' });
-
-/** "10 MB", "820 kB", "500 bytes" (the browser's units: 1 kB = 1000 bytes). */
-const sizeText = (bytes: number) => (bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB`
-  : bytes >= 1000 ? `${Math.round(bytes / 100) / 10} kB` : `${bytes} bytes`);
 
 /** Whether a reply's HTML has nothing to read (no text, no image). */
 export const isBlankHtml = (html: string) =>
@@ -57,7 +40,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
   if (!boundary) throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the reply as multipart/form-data.');
   const cap = maxReplyRequestBytes(limits);
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > cap) throw fileProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
+  if (declared > cap) throw filesProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
   const stream = c.req.raw.body;
   if (!stream) throw validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
 
@@ -66,30 +49,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
   let bodyBytes = 0;
   let total = 0;
   const sinkFor = async (name: string, filename: string | undefined, type: string): Promise<PartSink> => {
-    if (name === 'files[]' || name === 'files') {
-      const cleaned = displayFileName(filename ?? '');
-      if (files.length >= limits.maxFiles) {
-        throw fileProblem(422, limits.maxFiles === 0 ? 'Files cannot be attached here.' : `Attach at most ${limits.maxFiles} files.`);
-      }
-      if (!acceptedUpload(cleaned, type, limits.accept)) throw fileProblem(422, `"${cleaned}" is not a file type that can be attached here.`);
-      const upload = await UploadFile.create(filesDir);
-      const file: ReceivedFile = { name: cleaned, contentType: type || 'application/octet-stream', size: 0, sha256: '', upload };
-      files.push(file);
-      const hash = createHash('sha256');
-      return {
-        async data(chunk) {
-          file.size += chunk.byteLength;
-          if (file.size > limits.maxBytes) throw fileProblem(413, `"${cleaned}" is larger than ${sizeText(limits.maxBytes)}.`);
-          hash.update(chunk);
-          await upload.write(chunk);
-        },
-        async end() {
-          await upload.close();
-          if (file.size === 0) throw fileProblem(422, `"${cleaned}" is empty.`);
-          file.sha256 = hash.digest('hex');
-        },
-      };
-    }
+    if (name === 'files[]' || name === 'files') return uploadSink(files, filename, type, limits, filesDir);
     if (name === 'body') {
       return {
         data(chunk) {
@@ -117,7 +77,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
   const counted = stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       total += chunk.byteLength;
-      if (total > cap) throw fileProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
+      if (total > cap) throw filesProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
       controller.enqueue(chunk);
     },
   }));

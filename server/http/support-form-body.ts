@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { UploadLimits } from '../../src/contract/form.js';
 import type { RawFormValues } from '../../src/domain/form-validation.js';
-import { displayFileName } from '../../src/internal/files.js';
-import { UploadFile } from '../store/uploads.js';
-import { acceptedUpload } from './file-types.js';
 import { boundaryOf, MultipartError, readMultipart, type PartSink } from './multipart-stream.js';
 import { Problem } from './problem.js';
-import type { ReceivedFile } from './reply-form.js';
+import { sizeText, uploadSink, type ReceivedFile } from './upload-sink.js';
 
 /** One text field at most (bytes; the form's own limits are far lower), and all text fields together. */
 const MAX_FIELD_BYTES = 256 * 1024;
@@ -23,12 +19,6 @@ export interface SupportFormBody {
   discard(): Promise<void>;
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1_000_000) * 10) / 10} MB`;
-
-const filesProblem = (status: 413 | 422, message: string) =>
-  new Problem(status, status === 413 ? 'payload-too-large' : 'validation', status === 413 ? 'Payload too large' : 'Validation failed',
-    message, [{ field: 'files', message, key: status === 413 ? 'too-large' : 'not-allowed' } as { field: string; message: string }], { connection: 'close' });
-
 const tooLarge = (message: string) => new Problem(413, 'payload-too-large', 'Payload too large', message, undefined, { connection: 'close' });
 
 /** The most bytes a new-ticket request may carry under these limits. */
@@ -43,7 +33,7 @@ export async function readSupportFormBody(c: Context, limits: UploadLimits, file
   const boundary = boundaryOf(c.req.header('content-type'));
   if (!boundary) throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the form as multipart/form-data.');
   const cap = maxTicketRequestBytes(limits);
-  if (Number(c.req.header('content-length') ?? Number.NaN) > cap) throw tooLarge(`The request is larger than the ${megabytes(cap)} a new ticket may carry.`);
+  if (Number(c.req.header('content-length') ?? Number.NaN) > cap) throw tooLarge(`The request is larger than the ${sizeText(cap)} a new ticket may carry.`);
   const stream = c.req.raw.body;
   if (!stream) throw new Problem(400, 'bad-request', 'Bad request', 'The request has no body.');
 
@@ -52,30 +42,7 @@ export async function readSupportFormBody(c: Context, limits: UploadLimits, file
   let textBytes = 0;
   let total = 0;
 
-  const fileSink = async (filename: string | undefined, type: string): Promise<PartSink> => {
-    const cleaned = displayFileName(filename ?? '');
-    if (files.length >= limits.maxFiles) {
-      throw filesProblem(422, limits.maxFiles === 0 ? 'Files cannot be attached here.' : `Attach at most ${limits.maxFiles} files.`);
-    }
-    if (!acceptedUpload(cleaned, type, limits.accept)) throw filesProblem(422, `"${cleaned}" is not a file type that can be attached here.`);
-    const upload = await UploadFile.create(filesDir);
-    const file: ReceivedFile = { name: cleaned, contentType: type || 'application/octet-stream', size: 0, sha256: '', upload };
-    files.push(file);
-    const hash = createHash('sha256');
-    return {
-      async data(chunk) {
-        file.size += chunk.byteLength;
-        if (file.size > limits.maxBytes) throw filesProblem(413, `"${cleaned}" is larger than ${megabytes(limits.maxBytes)}.`);
-        hash.update(chunk);
-        await upload.write(chunk);
-      },
-      async end() {
-        await upload.close();
-        if (file.size === 0) throw filesProblem(422, `"${cleaned}" is empty.`);
-        file.sha256 = hash.digest('hex');
-      },
-    };
-  };
+  const fileSink = (filename: string | undefined, type: string) => uploadSink(files, filename, type, limits, filesDir);
 
   const textSink = (name: string): PartSink => {
     const chunks: Buffer[] = [];
@@ -96,7 +63,7 @@ export async function readSupportFormBody(c: Context, limits: UploadLimits, file
   const counted = stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       total += chunk.byteLength;
-      if (total > cap) throw tooLarge(`The request is larger than the ${megabytes(cap)} a new ticket may carry.`);
+      if (total > cap) throw tooLarge(`The request is larger than the ${sizeText(cap)} a new ticket may carry.`);
       controller.enqueue(chunk);
     },
   }));

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { stateStyles } from '../../internal/state-styles.js';
 import { dialogStyles } from '../customer-portal/customer-portal.styles.js';
 
 export const styles = [
   tokens,
   formStyles,
+  stateStyles,
   dialogStyles,
   css`
     :host {
@@ -38,19 +40,6 @@ export const styles = [
     }
     .facts dd {
       margin: 0;
-    }
-    .status {
-      display: inline-block;
-      padding: 0.1em 0.6em;
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      font-size: 0.9em;
-    }
-    .status.open {
-      color: var(--_success);
-    }
-    .status.closed {
-      color: var(--_muted);
     }
     .conversation {
       display: grid;
@@ -107,26 +96,12 @@ export const styles = [
       min-block-size: 20rem;
     }
     .skeleton {
-      display: block;
       block-size: 2rem;
       inline-size: 60%;
-      border-radius: var(--_radius);
-      background: var(--_surface);
     }
     .skeleton.body {
       block-size: 12rem;
       inline-size: 100%;
-    }
-    .problem {
-      display: grid;
-      justify-items: start;
-      gap: 0.5rem;
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
-    .problem p {
-      margin: 0;
     }
     .close-row {
       display: flex;

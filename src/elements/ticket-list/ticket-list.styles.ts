@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { stateStyles } from '../../internal/state-styles.js';
 
 export const styles = [
   tokens,
   formStyles,
+  stateStyles,
   css`
     :host {
       display: block;
@@ -126,44 +128,12 @@ export const styles = [
       min-block-size: 24px;
       line-height: 24px;
     }
-    table[aria-busy='true'] tbody {
-      opacity: 0.6;
-    }
-    .skeleton {
-      display: block;
+    .skeleton-row .skeleton {
       block-size: 0.9rem;
       inline-size: 70%;
-      border-radius: var(--_radius);
-      background: var(--_surface);
     }
-    .status {
-      display: inline-block;
-      padding: 0.1em 0.6em;
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      font-size: 0.9em;
-    }
-    .status.open {
-      color: var(--_success);
-    }
-    .status.closed {
-      color: var(--_muted);
-    }
-    .muted {
-      color: var(--_muted);
-    }
-    .empty,
-    .problem {
-      display: grid;
-      justify-items: start;
-      gap: calc(var(--_space) * 0.5);
-      padding: var(--_space);
-      border: 1px dashed var(--_border);
-      border-radius: var(--_radius);
-    }
-    .empty p,
-    .problem p {
-      margin: 0;
+    table[aria-busy='true'] tbody {
+      opacity: 0.6;
     }
     .pager {
       display: flex;

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { UploadLimits } from '../../src/contract/form.js';
+import { displayFileName } from '../../src/internal/files.js';
+import { UploadFile } from '../store/uploads.js';
+import { acceptedUpload } from './file-types.js';
+import type { PartSink } from './multipart-stream.js';
+import { Problem } from './problem.js';
+
+export interface ReceivedFile {
+  /** The user's file name cleaned as the browser shows it (data, never a path). */
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  upload: UploadFile;
+}
+
+/** "10 MB", "820 kB", "500 bytes" (the browser's units: 1 kB = 1000 bytes). */
+export const sizeText = (bytes: number) => (bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB`
+  : bytes >= 1000 ? `${Math.round(bytes / 100) / 10} kB` : `${bytes} bytes`);
+
+/** A refused upload, naming the `files` field (413 closes the connection: the rest of the body is not read). */
+export const filesProblem = (status: 413 | 422, message: string) =>
+  new Problem(status, status === 413 ? 'payload-too-large' : 'validation', status === 413 ? 'Payload too large' : 'Validation failed',
+    message, [{ field: 'files', message, key: status === 413 ? 'too-large' : 'not-allowed' } as { field: string; message: string }], { connection: 'close' });
+
+/**
+ * Receives one file part while it streams: count, type (by name and declared type) and size are checked before or
+ * as bytes arrive, bytes go straight to a generated file in `filesDir`, and the file joins `files` (for cleanup).
+ */
+export async function uploadSink(files: ReceivedFile[], filename: string | undefined, type: string, limits: UploadLimits, filesDir: string): Promise<PartSink> {
+  const cleaned = displayFileName(filename ?? '');
+  if (files.length >= limits.maxFiles) {
+    throw filesProblem(422, limits.maxFiles === 0 ? 'Files cannot be attached here.' : `Attach at most ${limits.maxFiles} files.`);
+  }
+  if (!acceptedUpload(cleaned, type, limits.accept)) throw filesProblem(422, `"${cleaned}" is not a file type that can be attached here.`);
+  const upload = await UploadFile.create(filesDir);
+  const file: ReceivedFile = { name: cleaned, contentType: type || 'application/octet-stream', size: 0, sha256: '', upload };
+  files.push(file);
+  const hash = createHash('sha256');
+  return {
+    async data(chunk) {
+      file.size += chunk.byteLength;
+      if (file.size > limits.maxBytes) throw filesProblem(413, `"${cleaned}" is larger than ${sizeText(limits.maxBytes)}.`);
+      hash.update(chunk);
+      await upload.write(chunk);
+    },
+    async end() {
+      await upload.close();
+      if (file.size === 0) throw filesProblem(422, `"${cleaned}" is empty.`);
+      file.sha256 = hash.digest('hex');
+    },
+  };
+}
