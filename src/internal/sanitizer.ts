@@ -3,7 +3,7 @@ import type { DOMPurify } from 'dompurify';
 /**
  * The one way untrusted HTML (ticket messages, the admin's consent text) becomes DOM. DOMPurify loads on first
  * use, so views without such HTML never download it. The result is a DocumentFragment — no HTML string ever
- * reaches `innerHTML` or `unsafeHTML`.
+ * is ever bound as markup.
  */
 export type SanitizeProfile = 'message' | 'consent';
 

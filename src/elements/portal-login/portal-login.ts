@@ -20,6 +20,7 @@ import {
   consentError, emailError, invalidLinkMessage, localizeServerFieldError, nameError, newPasswordError, passwordError,
 } from './login-messages.js';
 import { styles } from './portal-login.styles.js';
+import { renderLoadError, renderLoading } from './login-states.js';
 
 export type LoginView = 'sign-in' | 'register' | 'forgot' | 'link' | 'sent' | 'set-password' | 'denied';
 type Values = { name: string; email: string; password: string; consent: boolean };
@@ -270,30 +271,14 @@ export class PortalLogin extends LitElement {
         ${this.contextSettings
           ? this.#renderView(this.contextSettings)
           : this.#settingsTask.render({
-            initial: () => this.#renderLoading(),
-            pending: () => (this.#settingsTask.value ? this.#renderView(this.#settingsTask.value) : this.#renderLoading()),
-            complete: (settings) => (settings ? this.#renderView(settings) : this.#renderLoading()),
-            error: (error) => this.#renderLoadError(error),
+            initial: () => renderLoading(),
+            pending: () => (this.#settingsTask.value ? this.#renderView(this.#settingsTask.value) : renderLoading()),
+            complete: (settings) => (settings ? this.#renderView(settings) : renderLoading()),
+            error: (error) => renderLoadError(error, () => this.#settingsTask.run()),
           })}
       </div>
       ${this.services ? nothing : this.#live.render()}
     `;
-  }
-
-  #renderLoading() {
-    return html`<div class="loading" aria-busy="true">
-      <span class="skeleton" aria-hidden="true"></span>
-      <span class="visually-hidden">${msg('Loading the portal…', { id: 'portal.loading' })}</span>
-    </div>`;
-  }
-
-  #renderLoadError(error: unknown) {
-    return html`<div class="form-error" role="alert">
-      <p>${error instanceof NetworkError
-        ? msg('We could not reach the portal. Check your connection and try again.', { id: 'portal.unreachable' })
-        : msg('The portal could not be loaded.', { id: 'portal.load-failed' })}</p>
-      <button class="primary" type="button" @click=${() => this.#settingsTask.run()}>${msg('Try again', { id: 'portal.try-again' })}</button>
-    </div>`;
   }
 
   #renderView(settings: PublicSettings) {
