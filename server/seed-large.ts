@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { DEFAULT_COLUMNS } from '../src/contract/settings.js';
 import { defaultSettings } from '../src/domain/default-settings.js';
-import { DEMO_PIPELINES } from '../src/domain/demo-world.js';
+import { DEMO_PIPELINES, seededRandom } from '../src/domain/demo-world.js';
 import type { TicketRecord } from '../src/domain/world.js';
 import { hashPassword } from './auth/passwords.js';
 import { openDatabase } from './db/connect.js';
@@ -29,17 +29,7 @@ const CONTACTS = Number(args.contacts ?? 5_000);
 const AGENTS = 40;
 const file = resolve(process.env.PORTAL_DB || './data/large.db');
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(100_000);
+const rnd = seededRandom(100_000);
 const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
 /** Index 0..n-1 with weight 1/(i+1)^s (cumulative table + binary search). */
 function zipf(n: number, s: number) {

@@ -39,8 +39,8 @@ export const DEMO_PIPELINES: PipelineRecord[] = [
   },
 ];
 
-/** A small deterministic PRNG (mulberry32), so every seed of the demo world is identical. */
-function random(seed: number) {
+/** A small deterministic PRNG (mulberry32), so every seed of a generated world is identical. */
+export function seededRandom(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -65,7 +65,7 @@ const BASE = Date.UTC(2026, 10, 1, 9, 0, 0);
 
 /** The demo world of the reference server and the MemoryAdapter: two pipelines, four companies, ~60 tickets. */
 export function demoWorld(): DemoWorld {
-  const rnd = random(20261123);
+  const rnd = seededRandom(20261123);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
   const settings: Settings = {
     ...defaultSettings(),

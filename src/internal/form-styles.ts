@@ -15,7 +15,13 @@ export const formStyles = css`
   }
   input[type='text'],
   input[type='email'],
-  input[type='password'] {
+  input[type='password'],
+  input[type='search'],
+  input[type='number'],
+  input[type='date'],
+  input[type='url'],
+  textarea,
+  select {
     min-block-size: var(--_target);
     padding: calc(var(--_space) * 0.4) calc(var(--_space) * 0.6);
     border: 1px solid var(--_border);
@@ -24,7 +30,10 @@ export const formStyles = css`
     color: var(--_text);
     font: inherit;
   }
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'],
+  select[aria-invalid='true'],
+  fieldset[aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
   }
@@ -55,19 +64,6 @@ export const formStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) * 0.6);
-  }
-  .link-button {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 24px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font: inherit;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-    cursor: pointer;
   }
   .checkbox {
     display: grid;

@@ -54,6 +54,19 @@ export const tokens = css`
     font: inherit;
     cursor: pointer;
   }
+  .link-button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 24px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    cursor: pointer;
+  }
   button.primary {
     background: var(--_accent);
     color: var(--_on-accent);

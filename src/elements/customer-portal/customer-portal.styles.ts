@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
+import { stateStyles } from '../../internal/state-styles.js';
 
 export const shellStyles = [
   tokens,
+  stateStyles,
   css`
     :host {
       display: block;
@@ -66,26 +68,15 @@ export const shellStyles = [
       font-size: 1.25em;
     }
     .skeleton {
-      display: block;
       block-size: 1.8rem;
       inline-size: min(20rem, 60%);
-      border-radius: var(--_radius);
-      background: var(--_surface);
     }
     .skeleton.body {
       block-size: 12rem;
       inline-size: 100%;
     }
     .problem {
-      display: grid;
-      justify-items: start;
       gap: calc(var(--_space) * 0.75);
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
-    .problem p {
-      margin: 0;
     }
   `,
 ];

@@ -46,17 +46,17 @@ function renderNotFound(level: number, plural: string, navigate: (route: Route) 
 
 /** Why the portal could not load, in words a customer understands, with "Try again". */
 export function renderProblem(error: unknown, level: number, retry: () => void) {
-  const text =
+  const detail =
     error instanceof NetworkError
       ? msg('We could not reach the portal. Check your connection and try again.', { id: 'portal.unreachable' })
       : error instanceof UnavailableError && error.message
         ? error.message
-        : msg('The portal could not be loaded.', { id: 'portal.load-failed' });
+        : undefined;
   const tag = headingTag(level);
   return html`
     <div class="problem" role="alert">
       ${staticHtml`<${tag} part="title">${msg('The portal could not be loaded.', { id: 'portal.load-failed' })}</${tag}>`}
-      ${text !== msg('The portal could not be loaded.', { id: 'portal.load-failed' }) ? html`<p>${text}</p>` : nothing}
+      ${detail ? html`<p>${detail}</p>` : nothing}
       <button class="primary" type="button" @click=${retry}>${msg('Try again', { id: 'portal.try-again' })}</button>
     </div>
   `;

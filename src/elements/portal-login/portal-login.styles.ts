@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { stateStyles } from '../../internal/state-styles.js';
 
 export const styles = [
   tokens,
   formStyles,
+  stateStyles,
   css`
     :host {
       display: block;
@@ -35,10 +37,7 @@ export const styles = [
       min-block-size: 16rem;
     }
     .skeleton {
-      display: block;
       block-size: 14rem;
-      border-radius: var(--_radius);
-      background: var(--_surface);
     }
     .form-error p {
       margin-block-end: calc(var(--_space) * 0.5);

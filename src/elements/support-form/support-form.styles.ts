@@ -17,24 +17,6 @@ export const styles = [
     form {
       max-inline-size: none;
     }
-    textarea,
-    select,
-    input[type='number'],
-    input[type='date'] {
-      min-block-size: var(--_target);
-      padding: calc(var(--_space) * 0.4) calc(var(--_space) * 0.6);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_background);
-      color: var(--_text);
-      font: inherit;
-    }
-    textarea[aria-invalid='true'],
-    select[aria-invalid='true'],
-    fieldset[aria-invalid='true'] {
-      border-color: var(--_danger);
-      border-width: 2px;
-    }
     fieldset.choice {
       display: grid;
       gap: 0.35rem;

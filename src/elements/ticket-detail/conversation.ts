@@ -3,10 +3,11 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Message } from '../../contract/tickets.js';
 import { displayFileName, formatBytes } from '../../internal/files.js';
+import { CellFormat } from '../../internal/formats.js';
 
 /** The messages of the ticket's conversation, oldest first, each with author, time, body and attachments. */
 export function renderConversation(messages: readonly Message[], locale: string, attachmentUrl: (id: number) => string, canReply: boolean) {
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = CellFormat.for(locale).dateTime;
   if (messages.length === 0) {
     return html`<p class="muted">${canReply
       ? msg('No messages yet. Write the first one below.', { id: 'detail.no-messages' })

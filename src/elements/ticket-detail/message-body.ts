@@ -54,14 +54,6 @@ export class MessageBody extends LitElement {
       }
       .link-button {
         margin-block-start: 0.5em;
-        min-block-size: 24px;
-        padding: 0;
-        border: 0;
-        background: none;
-        color: var(--_accent);
-        font: inherit;
-        text-decoration: underline;
-        cursor: pointer;
       }
     `,
   ];

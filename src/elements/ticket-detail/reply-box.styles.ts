@@ -59,11 +59,6 @@ export const replyBoxStyles = [
     }
     .link-form input {
       flex: 1 1 16rem;
-      min-block-size: var(--_target);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding-inline: 0.5rem;
-      font: inherit;
     }
     .files {
       display: grid;

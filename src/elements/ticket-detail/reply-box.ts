@@ -8,6 +8,7 @@ import { PortalError } from '../../contract/errors.js';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../internal/drafts.js';
 import { displayFileName, fileProblems, formatBytes } from '../../internal/files.js';
 import { getPortalLocale } from '../../internal/localization.js';
+import { CellFormat } from '../../internal/formats.js';
 import { isSafeUrl, sanitize } from '../../internal/sanitizer.js';
 import { fileProblemText, limitsText } from './reply-messages.js';
 import { replyBoxStyles } from './reply-box.styles.js';
@@ -255,7 +256,7 @@ export class ReplyBox extends LitElement {
         @dragleave=${() => { this.dragging = false; }}
         @drop=${this.#onDrop}>
         ${this.offeredDraft ? html`<div class="notice" role="group" aria-label=${msg('Unsent draft', { id: 'reply.draft-label' })}>
-          <p>${msg(str`You have an unsent reply from ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(this.offeredDraft.savedAt || Date.now()))}.`, { id: 'reply.draft-offer' })}</p>
+          <p>${msg(str`You have an unsent reply from ${CellFormat.for(locale).dateTime.format(new Date(this.offeredDraft.savedAt || Date.now()))}.`, { id: 'reply.draft-offer' })}</p>
           <button class="primary" type="button" @click=${() => this.#restoreDraft()}>${msg('Restore draft', { id: 'reply.restore' })}</button>
           <button class="secondary" type="button" @click=${() => this.#discardDraft()}>${msg('Discard draft', { id: 'reply.discard' })}</button>
         </div>` : nothing}

@@ -13,7 +13,7 @@ import { PortalErrorEvent, PortalReplySentEvent, PortalTicketClosedEvent } from 
 import { LiveRegionController } from '../../internal/live-region.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import { loadSanitizer } from '../../internal/sanitizer.js';
-import { CellFormat } from '../ticket-list/columns.js';
+import { CellFormat } from '../../internal/formats.js';
 import { renderCloseDialog } from './close-dialog.js';
 import { renderConversation } from './conversation.js';
 import { renderTicketHeader } from './ticket-header.js';
@@ -194,7 +194,7 @@ export class TicketDetail extends LitElement {
     const locale = getPortalLocale();
     const adapter = this.#adapter!;
     return html`
-      ${renderTicketHeader(ticket, settings, new CellFormat(locale), this.headingLevel, this.#back)}
+      ${renderTicketHeader(ticket, settings, CellFormat.for(locale), this.headingLevel, this.#back)}
       ${renderConversation(messages, locale, (id) => adapter.attachmentUrl(id), ticket.actions.reply)}
       ${ticket.actions.reply
         ? html`<portal-reply-box .userId=${this.session!.user.id} .ticketId=${ticket.id} .limits=${settings.uploads}

@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TicketSummary } from '../../contract/tickets.js';
 import { humanize } from '../../domain/ticket-csv.js';
+import type { CellFormat } from '../../internal/formats.js';
 
 /** The header of a column: the default columns in the user's language, custom properties humanized. */
 export function columnLabel(column: string): string {
@@ -23,33 +24,6 @@ export function columnLabel(column: string): string {
 /** The filter property's label (`ownerId` filters the owner column). */
 export const filterLabel = (property: string) =>
   columnLabel(property === 'ownerId' ? 'owner' : property === 'contactId' ? 'requester' : property);
-
-/** Formats dates and numbers for one locale; built once per render, not per cell. */
-export class CellFormat {
-  readonly date: Intl.DateTimeFormat;
-  readonly full: Intl.DateTimeFormat;
-  readonly relative: Intl.RelativeTimeFormat;
-  readonly number: Intl.NumberFormat;
-
-  constructor(readonly locale: string, readonly now = Date.now()) {
-    this.date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    this.full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
-    this.relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    this.number = new Intl.NumberFormat(locale);
-  }
-
-  /** "3 hours ago", "yesterday", "2 weeks ago"; dates older than ~a month as a date. */
-  ago(iso: string): string {
-    const seconds = (Date.parse(iso) - this.now) / 1000;
-    const abs = Math.abs(seconds);
-    if (abs < 60) return this.relative.format(Math.round(seconds), 'second');
-    if (abs < 3600) return this.relative.format(Math.round(seconds / 60), 'minute');
-    if (abs < 86_400) return this.relative.format(Math.round(seconds / 3600), 'hour');
-    if (abs < 7 * 86_400) return this.relative.format(Math.round(seconds / 86_400), 'day');
-    if (abs < 30 * 86_400) return this.relative.format(Math.round(seconds / (7 * 86_400)), 'week');
-    return this.date.format(new Date(iso));
-  }
-}
 
 const time = (iso: string, text: string, format: CellFormat) =>
   html`<time datetime=${iso} title=${format.full.format(new Date(iso))}>${text}</time>`;

@@ -39,16 +39,6 @@ export const styles = [
     .control label {
       font-weight: 600;
     }
-    input[type='search'],
-    select {
-      min-block-size: var(--_target);
-      padding-inline: calc(var(--_space) * 0.5);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_background);
-      color: var(--_text);
-      font: inherit;
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;

@@ -14,7 +14,7 @@ import { PortalErrorEvent, PortalTicketOpenEvent, PortalViewChangeEvent } from '
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { PortalError } from '../../contract/errors.js';
-import { CellFormat } from './columns.js';
+import { CellFormat } from '../../internal/formats.js';
 import { isNarrowed, paramsFromQuery, queryFromParams, storeView } from './list-state.js';
 import { renderPager } from './ticket-pager.js';
 import { renderTable, type TableHandlers } from './ticket-table.js';
@@ -67,7 +67,6 @@ export class TicketList extends LitElement {
   readonly #live = new LiveRegionController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #loadedOnce = false;
-  #format = new CellFormat('en');
 
   get #adapter() {
     return this.adapter ?? this.contextAdapter;
@@ -106,7 +105,6 @@ export class TicketList extends LitElement {
       if (JSON.stringify(next) !== JSON.stringify(this.query)) this.query = next;
       if (!this.#searchTimer) this.searchText = this.query.q;
     }
-    this.#format = new CellFormat(getPortalLocale());
   }
 
   override disconnectedCallback() {
@@ -201,7 +199,7 @@ export class TicketList extends LitElement {
         })}
         ${this.#list.status === 3 ? this.#renderError(this.#list.error) : nothing}
         ${renderTable({
-          columns, page, pending, query: this.query, format: this.#format, settings, handlers,
+          columns, page, pending, query: this.query, format: CellFormat.for(getPortalLocale()), settings, handlers,
           caption: this.query.view === 'company'
             ? msg(str`${this.#plural()} of your organization`, { id: 'list.caption-company' })
             : msg(str`Your ${labelInSentence(this.#plural(), getPortalLocale())}`, { id: 'list.caption-mine' }),

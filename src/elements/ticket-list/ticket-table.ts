@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { TicketPage, TicketQuery, TicketSummary } from '../../contract/tickets.js';
-import { cellContent, columnLabel, linkColumn, type CellFormat } from './columns.js';
+import { cellContent, columnLabel, linkColumn } from './columns.js';
+import type { CellFormat } from '../../internal/formats.js';
 
 export interface TableHandlers {
   sort(column: string): void;

@@ -78,7 +78,7 @@ export class ViewSwitcher extends LitElement {
 
   protected override render() {
     if (!this.session?.canViewCompany) return nothing;
-    const plural = labelInSentence(this.settings?.ticketLabel.plural ?? 'Tickets', getPortalLocale());
+    const plural = labelInSentence(this.settings?.ticketLabel.plural ?? msg('Tickets', { id: 'list.default-plural' }), getPortalLocale());
     const option = (view: TicketView, label: string) => html`
       <label part="option">
         <input type="radio" name="view" value=${view} .checked=${this.value === view} @change=${() => this.#choose(view)} />
