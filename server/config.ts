@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { isPostgresUrl } from './db/connect.js';
 import type { SeedMode } from './seed.js';
 
 export interface Config {
   port: number;
   host: string;
+  /** A SQLite file (absolute path) or a `postgres://` URL. */
   dbFile: string;
+  /** Uploaded files; default beside the SQLite file, `./data/portal-files` with PostgreSQL. */
+  filesDir?: string;
   adminToken: string;
   /** Whether the admin token was generated (then it is printed at start). */
   adminTokenGenerated: boolean;
@@ -49,7 +53,7 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 }
 
 /**
- * Reads the environment: PORT, HOST, PORTAL_DB, PORTAL_ADMIN_TOKEN, PORTAL_SEED, PORTAL_LOG, PORTAL_LINK_BASE,
+ * Reads the environment: PORT, HOST, PORTAL_DB (file or postgres:// URL), PORTAL_FILES_DIR, PORTAL_ADMIN_TOKEN, PORTAL_SEED, PORTAL_LOG, PORTAL_LINK_BASE,
  * PORTAL_CORS_ORIGINS, PORTAL_TRUST_PROXY.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,7 +65,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host: env.HOST || '127.0.0.1',
-    dbFile: resolve(env.PORTAL_DB || './data/portal.db'),
+    dbFile: isPostgresUrl(env.PORTAL_DB ?? '') ? (env.PORTAL_DB as string) : resolve(env.PORTAL_DB || './data/portal.db'),
+    filesDir: env.PORTAL_FILES_DIR ? resolve(env.PORTAL_FILES_DIR) : isPostgresUrl(env.PORTAL_DB ?? '') ? resolve('./data/portal-files') : undefined,
     adminToken: given || randomBytes(32).toString('hex'),
     adminTokenGenerated: !given,
     seed,

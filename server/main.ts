@@ -4,7 +4,7 @@ import { startServer } from './start.js';
 
 const config = readConfig();
 const server = await startServer({
-  port: config.port, host: config.host, dbFile: config.dbFile, seed: config.seed, adminToken: config.adminToken, log: config.log,
+  port: config.port, host: config.host, dbFile: config.dbFile, filesDir: config.filesDir, seed: config.seed, adminToken: config.adminToken, log: config.log,
   linkBase: config.linkBase ?? 'address', corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
 });
 console.log(`Portal running at ${server.url}/`);

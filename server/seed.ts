@@ -1,7 +1,7 @@
 import { DEMO_PIPELINES, demoWorld } from '../src/domain/demo-world.js';
 import { defaultSettings } from '../src/domain/default-settings.js';
 import { hashPassword } from './auth/passwords.js';
-import type { Db } from './db/connect.js';
+import { afterExplicitIds, type Db } from './db/connect.js';
 import { insertAgent } from './store/agents.js';
 import { insertContact } from './store/contacts.js';
 import { storeFile } from './store/files.js';
@@ -54,6 +54,7 @@ export async function seed(db: Db, mode: SeedMode, filesDir: string, now: number
       }
     }
     await writeSettings(trx, world.settings, now);
+    await afterExplicitIds(trx);
   });
   return true;
 }

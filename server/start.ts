@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { Limiter } from './auth/throttle.js';
 import { parseCorsOrigins, parseLinkBase } from './config.js';
-import { openDatabase } from './db/connect.js';
+import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
 
@@ -15,8 +15,10 @@ export interface StartOptions {
   /** 0 (default) = any free port. */
   port?: number;
   host?: string;
-  /** SQLite file; default: a fresh file in a temporary folder, removed on close. */
+  /** SQLite file or `postgres://` URL; default: a fresh SQLite file in a temporary folder, removed on close. */
   dbFile?: string;
+  /** Folder of uploaded files, shared by every instance of one database; default: beside the SQLite file (PORTAL_FILES_DIR). */
+  filesDir?: string;
   seed?: 'demo' | 'none';
   /** Default: PORTAL_ADMIN_TOKEN, else random. */
   adminToken?: string;
@@ -49,7 +51,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const now = opts.now ?? Date.now;
   const adminToken = opts.adminToken ?? (process.env.PORTAL_ADMIN_TOKEN?.trim() || randomBytes(32).toString('hex'));
   const log = opts.log ?? process.env.PORTAL_LOG !== 'silent';
-  const filesDir = filesDirFor(dbFile);
+  const filesDir = opts.filesDir ?? (isPostgresUrl(dbFile) ? undefined : filesDirFor(dbFile));
+  if (!filesDir) throw new Error('With PostgreSQL, name the folder of uploaded files (PORTAL_FILES_DIR), shared by every instance.');
   const db = await openDatabase(dbFile);
   try {
     await seedDatabase(db, opts.seed ?? 'demo', filesDir, now());

@@ -1,22 +1,31 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator } from 'kysely';
+import { isSqliteUniqueViolation, openSqlite } from './dialect/sqlite.js';
+import { isPostgresUniqueViolation, openPostgres, syncIdSequences } from './dialect/postgres.js';
+import { isPostgres } from './dialect/kind.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './types.js';
 
 export type Db = Kysely<Database>;
 
-/** Opens (creating the folder if needed) the SQLite file in WAL mode with foreign keys, and migrates it. */
-export async function openDatabase(file: string): Promise<Db> {
-  mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  // Up to 64 MB of page cache (default 2 MB): property lookups of a large company's tickets stay in memory.
-  sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+/** `PORTAL_DB` names PostgreSQL when it is a `postgres://` (or `postgresql://`) URL; anything else is a SQLite file. */
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+
+export { isPostgres };
+
+/** After rows were written with explicit ids (seeding): new rows get ids past them (PostgreSQL keeps sequences apart). */
+export async function afterExplicitIds(db: Db) {
+  if (isPostgres(db)) await syncIdSequences(db);
+}
+
+/** Whether an error is a unique-key violation, on either database. */
+export const isUniqueViolation = (error: unknown) => isSqliteUniqueViolation(error) || isPostgresUniqueViolation(error);
+
+/** Connects to the database (a SQLite file path or a `postgres://` URL) as it is. */
+export const connectDatabase = (location: string): Db => (isPostgresUrl(location) ? openPostgres(location) : openSqlite(location));
+
+/** Opens the database (a SQLite file path or a `postgres://` URL) and migrates it to the latest schema. */
+export async function openDatabase(location: string): Promise<Db> {
+  const db = connectDatabase(location);
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

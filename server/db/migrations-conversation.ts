@@ -1,3 +1,4 @@
+import { idColumn } from './dialect/kind.js';
 import type { Kysely, Migration } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,7 +29,7 @@ export const conversationMigration: Migration = {
       .addPrimaryKeyConstraint('ticket_threads_pk', ['ticket_id', 'thread'])
       .execute();
     await db.schema.createTable('ticket_changes')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('message_id', 'integer')

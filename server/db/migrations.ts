@@ -1,3 +1,4 @@
+import { idColumn } from './dialect/kind.js';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { conversationMigration } from './migrations-conversation.js';
 import { ticketRequestsMigration } from './migrations-ticket-requests.js';
@@ -28,16 +29,16 @@ const initial: Migration = {
       .addPrimaryKeyConstraint('stages_pk', ['pipeline_id', 'id'])
       .execute();
     await db.schema.createTable('companies')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('domain', 'text')
       .execute();
     await db.schema.createTable('access_groups')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('name', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createTable('contacts')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('email', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('name_key', 'text')
@@ -58,7 +59,7 @@ const initial: Migration = {
       .addPrimaryKeyConstraint('contact_properties_pk', ['contact_id', 'name'])
       .execute();
     await db.schema.createTable('agents')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('first_name', 'text', (c) => c.notNull())
       .addColumn('last_name', 'text', (c) => c.notNull())
       .addColumn('alias', 'text')
@@ -68,7 +69,7 @@ const initial: Migration = {
       .addColumn('key_alias', 'text')
       .execute();
     await db.schema.createTable('tickets')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('subject', 'text', (c) => c.notNull())
       .addColumn('subject_key', 'text', (c) => c.notNull())
       .addColumn('content', 'text', (c) => c.notNull())
@@ -93,15 +94,15 @@ const initial: Migration = {
       .addColumn('core', 'integer', (c) => c.notNull())
       .addColumn('value_json', 'text', (c) => c.notNull())
       .addColumn('value_text', 'text')
-      .addColumn('value_num', 'real')
-      .addColumn('sort_num', 'real', (c) => c.notNull())
+      .addColumn('value_num', 'double precision')
+      .addColumn('sort_num', 'double precision', (c) => c.notNull())
       .addColumn('known', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('ticket_properties_pk', ['ticket_id', 'name'])
       .execute();
     await db.schema.createIndex('ticket_properties_match').on('ticket_properties').columns(['name', 'value_text', 'ticket_id']).execute();
     await db.schema.createIndex('ticket_properties_num').on('ticket_properties').columns(['name', 'value_num', 'ticket_id']).execute();
     await db.schema.createTable('messages')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
       .addColumn('thread', 'integer', (c) => c.notNull())
       .addColumn('author_kind', 'text', (c) => c.notNull())
@@ -112,7 +113,7 @@ const initial: Migration = {
       .execute();
     await db.schema.createIndex('messages_ticket').on('messages').columns(['ticket_id', 'thread', 'created_at']).execute();
     await db.schema.createTable('attachments')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('message_id', 'integer', (c) => c.notNull().references('messages.id').onDelete('cascade'))
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('content_type', 'text', (c) => c.notNull())
@@ -136,7 +137,7 @@ const initial: Migration = {
       .addColumn('used_at', 'bigint')
       .execute();
     await db.schema.createTable('outbox')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('recipient', 'text', (c) => c.notNull())
       .addColumn('subject', 'text', (c) => c.notNull())
       .addColumn('text', 'text', (c) => c.notNull())
@@ -158,7 +159,7 @@ const initial: Migration = {
 const auth: Migration = {
   async up(db: AnyDb) {
     await db.schema.createTable('consents')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
       .addColumn('text', 'text', (c) => c.notNull())
       .addColumn('text_version', 'text', (c) => c.notNull())

@@ -1,7 +1,7 @@
 import type { PropertyBag } from '../../src/contract/common.js';
 import type { FormOutput } from '../../src/domain/form-validation.js';
 import type { ContactRecord, PipelineRecord, TicketRecord } from '../../src/domain/world.js';
-import type { Db } from '../db/connect.js';
+import { isUniqueViolation, type Db } from '../db/connect.js';
 import type { ReceivedFile } from '../http/reply-form.js';
 import { recordChange } from './changes.js';
 import { insertTicket } from './tickets.js';
@@ -53,12 +53,30 @@ export function textToHtml(text: string): string {
  * A key already used answers `replayed` (same content) or `conflict` (other content) and creates nothing.
  */
 export async function createTicketOnce(db: Db, request: NewTicketRequest): Promise<NewTicketOutcome> {
+  try {
+    return await createInTransaction(db, request);
+  } catch (error) {
+    // Concurrent requests with one key on a database that runs transactions side by side (PostgreSQL): the request
+    // row's primary key lets one commit; the others fail on it and answer the stored result.
+    if (!isUniqueViolation(error)) throw error;
+    const earlier = await earlierRequest(db, request);
+    if (!earlier) throw error;
+    return earlier;
+  }
+}
+
+async function earlierRequest(db: Db, { contact, idempotencyKey, fingerprint }: NewTicketRequest): Promise<NewTicketOutcome | undefined> {
+  const existing = await db.selectFrom('ticket_requests').select(['fingerprint', 'ticket_id'])
+    .where('contact_id', '=', contact.id).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+  return existing && { kind: existing.fingerprint === fingerprint ? 'replayed' : 'conflict', ticketId: existing.ticket_id };
+}
+
+function createInTransaction(db: Db, request: NewTicketRequest): Promise<NewTicketOutcome> {
   const { contact, idempotencyKey, fingerprint, values, files, pipeline, inbox } = request;
   const at = new Date(request.at).toISOString();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('ticket_requests').select(['fingerprint', 'ticket_id'])
-      .where('contact_id', '=', contact.id).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-    if (existing) return { kind: existing.fingerprint === fingerprint ? 'replayed' : 'conflict', ticketId: existing.ticket_id };
+    const existing = await earlierRequest(trx, request);
+    if (existing) return existing;
 
     const content = String(values.content ?? '');
     const record: TicketRecord = {

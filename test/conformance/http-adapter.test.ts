@@ -3,19 +3,23 @@ import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { demoWorld } from '../../src/domain/demo-world.js';
 import { startServer } from '../../server/start.js';
 import { cookieFetch } from '../support/cookie-fetch.js';
+import { testDatabase, type TestDatabase } from '../support/test-database.js';
 import { adapterConformance, registrationConformance } from './adapter-suite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 let server: Awaited<ReturnType<typeof startServer>>;
+let database: TestDatabase;
 const dir = mkdtempSync(join(tmpdir(), 'portal-conformance-'));
 
 before(async () => {
-  server = await startServer({ port: 0, dbFile: join(dir, 'portal.db'), seed: 'demo', log: false });
+  database = await testDatabase(dir);
+  server = await startServer({ port: 0, dbFile: database.location, filesDir: database.filesDir, seed: 'demo', log: false });
 });
 after(async () => {
   await server.close();
+  await database.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { join } from 'node:path';
 import type { FilterCondition, FilterGroups } from '../../src/contract/filters.js';
 import type { Settings } from '../../src/contract/settings.js';
 import { DEFAULT_QUERY, type TicketQuery } from '../../src/contract/tickets.js';
 import { defaultSettings } from '../../src/domain/default-settings.js';
 import { DEMO_PIPELINES, type DemoWorld } from '../../src/domain/demo-world.js';
 import type { TicketRecord } from '../../src/domain/world.js';
-import { openDatabase } from '../../server/db/connect.js';
+import { afterExplicitIds, openDatabase } from '../../server/db/connect.js';
+import { testDatabase, type TestDatabase } from '../support/test-database.js';
 import { insertAgent } from '../../server/store/agents.js';
 import { insertContact } from '../../server/store/contacts.js';
 import { insertPipelines } from '../../server/store/pipelines.js';
@@ -102,10 +102,10 @@ export const queryArb: fc.Arbitrary<TicketQuery> = fc.record({
   filters: fc.dictionary(fc.constantFrom(...TICKET_PROPS, 'contactId'), fc.constantFrom(...VALUES.map(String), '1', ''), { maxKeys: 2 }),
 }).map((q) => ({ ...DEFAULT_QUERY, ...q, page: 1 }));
 
-/** Writes the world into a fresh SQLite file (the server's own store functions), ready for `startServer`. */
-export async function writeWorld(dir: string, world: DemoWorld, passwordHash: string): Promise<string> {
-  const file = join(dir, 'portal.db');
-  const db = await openDatabase(file);
+/** Writes the world into a fresh test database (the server's own store functions), ready for `startServer`. */
+export async function writeWorld(dir: string, world: DemoWorld, passwordHash: string): Promise<TestDatabase> {
+  const database = await testDatabase(dir);
+  const db = await openDatabase(database.location);
   try {
     await db.transaction().execute(async (trx) => {
       await insertPipelines(trx, world.pipelines);
@@ -114,9 +114,10 @@ export async function writeWorld(dir: string, world: DemoWorld, passwordHash: st
       for (const a of world.agents) await insertAgent(trx, a);
       for (const t of world.tickets) await insertTicket(trx, t);
       await writeSettings(trx, world.settings, Date.now());
+      await afterExplicitIds(trx);
     });
   } finally {
     await db.destroy();
   }
-  return file;
+  return database;
 }

@@ -59,7 +59,8 @@ const outcome = async <T>(work: Promise<T>): Promise<{ ok: T } | { forbidden: tr
 
 async function checkWorld(world: DemoWorld, queries: TicketQuery[], locale: string, passwordHash: string) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-rules-'));
-  const server = await startServer({ dbFile: await writeWorld(dir, world, passwordHash), seed: 'none', log: false });
+  const database = await writeWorld(dir, world, passwordHash);
+  const server = await startServer({ dbFile: database.location, filesDir: database.filesDir, seed: 'none', log: false });
   try {
     for (const contact of world.contacts) {
       const http = new HttpAdapter({ baseUrl: `${server.url}/api/v1`, fetch: cookieFetch(), retries: 0 });
@@ -101,6 +102,7 @@ async function checkWorld(world: DemoWorld, queries: TicketQuery[], locale: stri
     }
   } finally {
     await server.close();
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -155,8 +155,8 @@ describe('seeding', () => {
       return (await srv.call('GET', '/tickets?view=company', { cookie })).json.total as number;
     };
     const before = await count(first);
-    await first.close().catch(() => undefined);
-    const again = await testServer({ keepDir: first.dir });
+    const kept = await first.keepDatabase();
+    const again = await testServer({ keep: kept });
     try {
       assert.equal(await count(again), before);
       assert.equal((await again.admin('GET', '/admin/pipelines')).json.length, 2);

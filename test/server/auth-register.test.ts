@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import * as z from 'zod/mini';
 import { Session } from '../../src/contract/session.js';
 import { cookieOf, isProblem, testServer, tokenOf, type TestServer } from './helpers.js';
@@ -34,15 +32,10 @@ describe('auth: self-registration', () => {
     assert.equal((await s.call('GET', '/auth/session', { cookie })).json.user.email, 'nina@new.example');
     assert.equal((await s.call('POST', '/auth/login', { body: { email: 'nina@new.example', password: 'a-long-password' }, headers: fresh() })).status, 200);
 
-    const db = new Database(join(s.dir, 'portal.db'), { readonly: true });
-    try {
-      const rows = db.prepare('SELECT text, text_version, created_at FROM consents WHERE contact_id = ?').all(res.json.user.id) as { text: string; text_version: string }[];
-      assert.equal(rows.length, 1);
-      assert.equal(rows[0].text, 'We process your data as <a href="https://x.example/privacy">described</a>.');
-      assert.equal(rows[0].text_version, createHash('sha256').update(rows[0].text).digest('hex'));
-    } finally {
-      db.close();
-    }
+    const rows = await s.query<{ text: string; text_version: string }>('SELECT text, text_version, created_at FROM consents WHERE contact_id = ?', res.json.user.id);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].text, 'We process your data as <a href="https://x.example/privacy">described</a>.');
+    assert.equal(rows[0].text_version, createHash('sha256').update(rows[0].text).digest('hex'));
   });
 
   it('refuses registration without consent (422 naming consent)', async () => {

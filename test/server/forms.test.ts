@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import SQLite from 'better-sqlite3';
 import * as z from 'zod/mini';
 import { FormDefinition } from '../../src/contract/form.js';
 import { Ticket } from '../../src/contract/tickets.js';
@@ -22,8 +21,8 @@ const newKey = () => `draft-${Date.now().toString(36)}-${++keyCounter}`;
 describe('support form: GET /forms/support and POST /tickets', () => {
   let s: TestServer;
   let cookie: string;
-  let db: SQLite.Database;
-  const ticketCount = () => (db.prepare('select count(*) as n from tickets').get() as { n: number }).n;
+  const one = async <T>(sql: string, ...params: unknown[]) => (await s.query<T>(sql, ...params))[0];
+  const ticketCount = async () => (await one<{ n: number }>('select count(*) as n from tickets')).n;
 
   /** Posts the form as the HttpAdapter does: one part per value (arrays repeated), files as `files[]`. */
   async function submit(values: Values, options: { key?: string | null; files?: Upload[] } = {}): Promise<Answer> {
@@ -44,10 +43,8 @@ describe('support form: GET /forms/support and POST /tickets', () => {
   before(async () => {
     s = await testServer();
     cookie = await s.login();
-    db = new SQLite(join(s.dir, 'portal.db'), { readonly: true });
   });
   after(async () => {
-    db.close();
     await s.close();
   });
 
@@ -88,14 +85,14 @@ describe('support form: GET /forms/support and POST /tickets', () => {
     assert.deepEqual(list.json.items.map((i: { id: number }) => i.id), [t.id]);
     assert.equal(list.json.items[0].requesterName, 'Anna Berg');
 
-    const message = db.prepare('select * from messages where ticket_id = ?').get(t.id) as { id: number; thread: number; author_kind: string; author_id: number; body: string };
+    const message = await one<{ id: number; thread: number; author_kind: string; author_id: number; body: string }>('select * from messages where ticket_id = ?', t.id);
     assert.deepEqual([message.thread, message.author_kind, message.author_id, message.body], [1, 'contact', 1, '<p>It started smoking this morning.</p>']);
-    const files = db.prepare('select * from attachments where message_id = ?').all(message.id) as { name: string; size: number; storage_key: string }[];
+    const files = await s.query<{ name: string; size: number; storage_key: string }>('select * from attachments where message_id = ?', message.id);
     assert.equal(files.length, 1);
     assert.equal(files[0].name, 'logtxt.txt');
     assert.equal(files[0].size, 9);
-    assert.ok(existsSync(join(s.dir, 'portal-files', files[0].storage_key)));
-    assert.deepEqual(db.prepare('select inbox, thread from ticket_threads where ticket_id = ?').get(t.id), { inbox: 'Support', thread: 1 });
+    assert.ok(existsSync(join(s.database.filesDir, files[0].storage_key)));
+    assert.deepEqual(await one('select inbox, thread from ticket_threads where ticket_id = ?', t.id), { inbox: 'Support', thread: 1 });
   });
 
   it('answers 422 with one error per field: field, message and key, in form order', async () => {
@@ -120,29 +117,29 @@ describe('support form: GET /forms/support and POST /tickets', () => {
 
   it('creates one ticket per Idempotency-Key: retries answer the same ticket, other values 409', async () => {
     const key = newKey();
-    const before = ticketCount();
+    const before = await ticketCount();
     const first = await submit(VALID, { key });
     const again = await submit(VALID, { key });
     assert.deepEqual([first.status, again.status], [201, 201]);
     assert.equal(again.json.id, first.json.id);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    assert.equal(ticketCount(), before + 1);
+    assert.equal(await ticketCount(), before + 1);
     const other = await submit({ ...VALID, subject: 'Something else' }, { key });
     assert.ok(isProblem(other, 409));
-    assert.equal(ticketCount(), before + 1);
+    assert.equal(await ticketCount(), before + 1);
   });
 
   it('5 parallel submissions with one key create one ticket', async () => {
     const key = newKey();
-    const before = ticketCount();
+    const before = await ticketCount();
     const files = [{ name: 'shot.png', type: 'image/png', content: new Uint8Array([137, 80, 78, 71, 1, 2, 3]) }];
-    const onDisk = () => readdirSync(join(s.dir, 'portal-files')).length;
+    const onDisk = () => readdirSync(join(s.database.filesDir)).length;
     const diskBefore = onDisk();
     const answers = await Promise.all(Array.from({ length: 5 }, () => submit(VALID, { key, files })));
     assert.deepEqual(answers.map((a) => a.status), [201, 201, 201, 201, 201]);
     assert.equal(new Set(answers.map((a) => a.json.id)).size, 1);
-    assert.equal(ticketCount(), before + 1);
-    const stored = db.prepare('select count(*) as n from attachments a join messages m on m.id = a.message_id where m.ticket_id = ?').get(answers[0].json.id) as { n: number };
+    assert.equal(await ticketCount(), before + 1);
+    const stored = await one<{ n: number }>('select count(*) as n from attachments a join messages m on m.id = a.message_id where m.ticket_id = ?', answers[0].json.id);
     assert.equal(stored.n, 1);
     assert.equal(onDisk(), diskBefore + 1, 'the duplicates\' files are deleted');
   });
@@ -160,8 +157,8 @@ describe('support form: GET /forms/support and POST /tickets', () => {
   it('checks files against the upload limits (422 / 413 naming files) and stores none of a refused request', async () => {
     const restore = await s.patchSettings((st) => ({ ...st, supportForm: { ...st.supportForm, uploads: { maxFiles: 2, maxBytes: 1000, accept: ['.txt', 'image/*'] } } }));
     try {
-      const before = ticketCount();
-      const storedFiles = () => readdirSync(join(s.dir, 'portal-files')).length;
+      const before = await ticketCount();
+      const storedFiles = () => readdirSync(join(s.database.filesDir)).length;
       const filesBefore = storedFiles();
       const txt = (name: string, content = 'x') => ({ name, type: 'text/plain', content });
       const many = await submit(VALID, { files: [txt('a.txt'), txt('b.txt'), txt('c.txt')] });
@@ -175,9 +172,9 @@ describe('support form: GET /forms/support and POST /tickets', () => {
       assert.equal(big.json.errors[0].field, 'files');
       const empty = await submit(VALID, { files: [txt('empty.txt', '')] });
       assert.ok(isProblem(empty, 422));
-      assert.equal(ticketCount(), before);
+      assert.equal(await ticketCount(), before);
       assert.equal(storedFiles(), filesBefore, 'refused uploads are deleted');
-      assert.equal((db.prepare("select count(*) as n from attachments where name in ('a.txt', 'run.exe', 'big.txt')").get() as { n: number }).n, 0);
+      assert.equal((await one<{ n: number }>("select count(*) as n from attachments where name in ('a.txt', 'run.exe', 'big.txt')")).n, 0);
     } finally {
       await restore();
     }

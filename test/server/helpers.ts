@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_SIGN_IN } from '../../src/domain/demo-world.js';
+import { sql } from 'kysely';
+import { connectDatabase } from '../../server/db/connect.js';
 import { startServer, type StartOptions } from '../../server/start.js';
+import { testDatabase, type TestDatabase } from '../support/test-database.js';
 
 export interface CallOptions {
   body?: unknown;
@@ -21,10 +24,14 @@ export interface Answer {
   text: string;
 }
 
-/** A real server on port 0 with its own temporary database, plus a small HTTP client. */
-export async function testServer(options: StartOptions & { keepDir?: string } = {}) {
-  const dir = options.keepDir ?? mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const server = await startServer({ dbFile: join(dir, 'portal.db'), log: false, ...options });
+/**
+ * A real server on port 0 with its own temporary database (SQLite, or PostgreSQL under `with-postgres.ts`), plus a
+ * small HTTP client. `keep`: the database of an earlier test server (closed with `keepDatabase`), opened again.
+ */
+export async function testServer(options: StartOptions & { keep?: TestDatabase & { dir: string } } = {}) {
+  const dir = options.keep?.dir ?? mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const database = options.keep ?? await testDatabase(dir);
+  const server = await startServer({ dbFile: database.location, filesDir: database.filesDir, log: false, ...options });
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.admin) headers.authorization = `Bearer ${server.adminToken}`;
@@ -61,8 +68,21 @@ export async function testServer(options: StartOptions & { keepDir?: string } = 
   };
   const outbox = async (): Promise<{ to: string; subject: string; text: string; link?: string; createdAt: string }[]> =>
     (await call('GET', '/admin/outbox', { admin: true })).json;
+  /** Reads (or writes) the test database directly, on either dialect: `?` placeholders, rows as objects. */
+  const query = async <T = Record<string, unknown>>(text: string, ...params: unknown[]): Promise<T[]> => {
+    const db = connectDatabase(database.location);
+    try {
+      const parts = text.split('?');
+      const strings = Object.assign([...parts], { raw: parts }) as unknown as TemplateStringsArray;
+      return (await sql<T>(strings, ...params).execute(db)).rows;
+    } finally {
+      await db.destroy();
+    }
+  };
   return {
     url: server.url,
+    query,
+    database,
     patchSettings,
     outbox,
     adminToken: server.adminToken,
@@ -70,9 +90,15 @@ export async function testServer(options: StartOptions & { keepDir?: string } = 
     call,
     login,
     admin: (method: string, path: string, body?: unknown) => call(method, path, { admin: true, body }),
+    /** Stops the server; its database stays for `testServer({ keep })`. */
+    keepDatabase: async () => {
+      await server.close();
+      return { ...database, dir };
+    },
     close: async () => {
       await server.close();
-      if (!options.keepDir) rmSync(dir, { recursive: true, force: true });
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import SQLite from 'better-sqlite3';
 import * as z from 'zod/mini';
 import { Message } from '../../src/contract/tickets.js';
 import { demoWorld } from '../../src/domain/demo-world.js';
@@ -20,14 +18,7 @@ describe('POST /tickets/{id}/messages', () => {
   after(() => s.close());
   const messages = async (id: number) => (await s.call('GET', `/tickets/${id}/messages`, { cookie: anna })).json as { id: number; body: string }[];
   /** Reads the test database directly (what the API does not show). */
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new SQLite(join(s.dir, 'portal.db'), { readonly: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const query = <T>(sql: string, ...params: unknown[]): Promise<T[]> => s.query<T>(sql, ...params);
 
   it('stores the reply, answers 201 with the message and updates the last activity', async () => {
     const id = await newTicket(s, { createdAt: '2026-01-01T00:00:00.000Z' });
@@ -45,9 +36,9 @@ describe('POST /tickets/{id}/messages', () => {
     const id = await newTicket(s);
     const res = await postReply(s, anna, id, { body: '<p>First words</p>' });
     assert.equal(res.status, 201);
-    const threads = query<{ thread: number; inbox: string }>('select thread, inbox from ticket_threads where ticket_id = ?', id);
+    const threads = await query<{ thread: number; inbox: string }>('select thread, inbox from ticket_threads where ticket_id = ?', id);
     assert.deepEqual(threads, [{ thread: 1, inbox: 'Support' }]);
-    assert.deepEqual(query<{ thread: number }>('select thread from messages where id = ?', res.json.id), [{ thread: 1 }]);
+    assert.deepEqual(await query<{ thread: number }>('select thread from messages where id = ?', res.json.id), [{ thread: 1 }]);
     // A later thread of the helpdesk stays hidden; replies keep going to the oldest one.
     await adminMessage(s, id, { newThread: true, body: '<p>Other thread</p>' });
     const next = await postReply(s, anna, id, { body: '<p>Second</p>' });
@@ -60,7 +51,7 @@ describe('POST /tickets/{id}/messages', () => {
     const res = await postReply(s, anna, ticket.id, { body: '<p>Still here</p>' });
     assert.equal(res.status, 201, res.text);
     assert.equal((await messages(ticket.id)).at(-1)?.id, res.json.id);
-    assert.deepEqual(query<{ thread: number }>('select thread from messages where id = ?', res.json.id), [{ thread: 1 }]);
+    assert.deepEqual(await query<{ thread: number }>('select thread from messages where id = ?', res.json.id), [{ thread: 1 }]);
   });
 
   it('posts once per Idempotency-Key: a retry answers the same message', async () => {
@@ -73,7 +64,7 @@ describe('POST /tickets/{id}/messages', () => {
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(second.json, first.json);
     assert.equal((await messages(id)).length, 1);
-    assert.equal(query('select id from attachments where message_id = ?', first.json.id).length, 1);
+    assert.equal((await query('select id from attachments where message_id = ?', first.json.id)).length, 1);
   });
 
   it('posts once under 5 parallel requests with one key', async () => {
@@ -84,9 +75,9 @@ describe('POST /tickets/{id}/messages', () => {
     assert.deepEqual(answers.map((a) => a.status), [201, 201, 201, 201, 201]);
     assert.equal(new Set(answers.map((a) => a.json.id)).size, 1);
     assert.equal((await messages(id)).length, 1);
-    assert.equal(query('select id from messages where ticket_id = ?', id).length, 1);
+    assert.equal((await query('select id from messages where ticket_id = ?', id)).length, 1);
     // Only the winner's file is kept.
-    const keys = query<{ storage_key: string }>('select storage_key from attachments where message_id = ?', answers[0].json.id);
+    const keys = await query<{ storage_key: string }>('select storage_key from attachments where message_id = ?', answers[0].json.id);
     assert.equal(keys.length, 1);
   });
 

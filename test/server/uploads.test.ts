@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import SQLite from 'better-sqlite3';
 import { isProblem, testServer, type TestServer } from './helpers.js';
 import { download, newTicket, postReply } from './reply-helpers.js';
 
@@ -10,7 +9,7 @@ describe('reply uploads and attachment downloads', () => {
   let s: TestServer;
   let anna: string;
   let ticket: number;
-  const filesDir = () => join(s.dir, 'portal-files');
+  const filesDir = () => s.database.filesDir;
   const stored = () => readdirSync(filesDir()).sort();
   before(async () => {
     s = await testServer();
@@ -126,23 +125,17 @@ describe('reply uploads and attachment downloads', () => {
 
   it('hides attachments of internal notes and of later threads (404)', async () => {
     const res = await postReply(s, anna, ticket, { body: '<p>source</p>', files: [{ name: 'one.txt', content: 'secret' }] });
-    const db = new SQLite(join(s.dir, 'portal.db'));
-    let internalId: number;
-    let laterId: number;
-    try {
-      const key = (db.prepare('select storage_key from attachments where id = ?').get(res.json.attachments[0].id) as { storage_key: string }).storage_key;
-      const at = new Date().toISOString();
-      const add = (thread: number, internal: number, suffix: string) => {
-        const m = db.prepare("insert into messages (ticket_id, thread, author_kind, author_id, body, internal, created_at) values (?, ?, 'agent', 1, '<p>x</p>', ?, ?)")
-          .run(ticket, thread, internal, at);
-        return Number(db.prepare("insert into attachments (message_id, name, content_type, size, storage_key) values (?, 'n.txt', 'text/plain', 6, ?)")
-          .run(m.lastInsertRowid, `${key.slice(0, 31)}${suffix}`).lastInsertRowid);
-      };
-      internalId = add(1, 1, 'x');
-      laterId = add(2, 0, 'y');
-    } finally {
-      db.close();
-    }
+    const [{ storage_key: key }] = await s.query<{ storage_key: string }>('select storage_key from attachments where id = ?', res.json.attachments[0].id);
+    const at = new Date().toISOString();
+    const add = async (thread: number, internal: number, suffix: string) => {
+      const [m] = await s.query<{ id: number }>("insert into messages (ticket_id, thread, author_kind, author_id, body, internal, created_at) values (?, ?, 'agent', 1, '<p>x</p>', ?, ?) returning id",
+        ticket, thread, internal, at);
+      const [a] = await s.query<{ id: number }>("insert into attachments (message_id, name, content_type, size, storage_key) values (?, 'n.txt', 'text/plain', 6, ?) returning id",
+        m.id, `${key.slice(0, 31)}${suffix}`);
+      return a.id;
+    };
+    const internalId = await add(1, 1, 'x');
+    const laterId = await add(2, 0, 'y');
     assert.equal((await download(s, anna, internalId)).status, 404);
     assert.equal((await download(s, anna, laterId)).status, 404);
     assert.equal((await download(s, anna, res.json.attachments[0].id)).status, 200);

@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/start.js';
+import { testDatabase } from './test-database.js';
 
 /** The reference server on a free port with a temporary database; `close()` removes both. */
 export async function startTestServer(seed: 'demo' | 'none' = 'demo') {
   const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const server = await startServer({ port: 0, dbFile: join(dir, 'portal.db'), seed, log: false });
+  const database = await testDatabase(dir);
+  const server = await startServer({ port: 0, dbFile: database.location, filesDir: database.filesDir, seed, log: false });
   return {
     ...server,
     admin(path: string, init: RequestInit = {}) {
@@ -17,6 +19,7 @@ export async function startTestServer(seed: 'demo' | 'none' = 'demo') {
     },
     async close() {
       await server.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
