@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { ELEMENT_ENTRIES } from './build/entries.js';
+import { registrationGuard } from './build/registration-guard.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -18,14 +19,19 @@ export default defineConfig(({ mode }) => {
     ...ELEMENT_ENTRIES.map((tag) => [tag, src(`elements/${tag}/define.ts`)]),
   ]);
   return {
+    plugins: [registrationGuard()],
     build: {
       outDir: cdn ? 'dist/cdn' : 'dist',
-      emptyOutDir: cdn,
+      // The library build runs first and starts from an empty `dist/` (no stale chunks in the package).
+      emptyOutDir: true,
       target: 'es2022',
       minify: true,
       sourcemap: true,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
+        // Entries without exports (the `define` modules) still keep their own code: registration stays in the
+        // files `sideEffects` lists instead of moving into a shared chunk that a host's bundler may drop.
+        preserveEntrySignatures: 'exports-only',
         external: cdn ? [] : [/^lit/, /^@lit\//, /^zod/, /^ky$/, /^dompurify$/],
         output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
       },

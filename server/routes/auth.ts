@@ -6,7 +6,7 @@ import { endSession, resolveSession, sessionBody, startSession } from '../auth/s
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { Problem, unauthenticated } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { clearFailures, guardFailures, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
 import { readSettings } from '../store/settings.js';
@@ -42,11 +42,11 @@ export const authRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   // Looking at the session is not activity: a tab polling it must not keep an idle session alive.
+  // Nobody signed in is an answer, not an error: 200 with `null`, so a visitor's console stays clean.
   .get('/auth/session', portalEnabled, async (c) => {
     const auth = await resolveSession(c, undefined, false);
-    if (!auth) throw unauthenticated();
     c.header('cache-control', 'no-store');
-    return c.json(sessionBody(auth));
+    return c.json(auth ? sessionBody(auth) : null);
   })
   // "Stay signed in": counts as activity (requireSession touches the session).
   .post('/auth/session/extend', portalEnabled, csrfGuard, requireSession, async (c) => {

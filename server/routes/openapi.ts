@@ -63,7 +63,7 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/openapi.json', summary: 'This document', ok: { status: 200 } },
   { method: 'post', path: '/auth/login', summary: 'Sign in with email and password', body: 'Credentials', throttled: true, ok: { status: 200, schema: 'Session' } },
   { method: 'post', path: '/auth/logout', summary: 'End the session', ok: { status: 204 } },
-  { method: 'get', path: '/auth/session', summary: 'The current session (401 when none); not counted as activity', session: true, ok: { status: 200, schema: 'Session' } },
+  { method: 'get', path: '/auth/session', summary: 'The current session, or `null` (200) when nobody is signed in; not counted as activity', ok: { status: 200, schema: 'Session', description: 'The session, or `null` when nobody is signed in' } },
   { method: 'post', path: '/auth/session/extend', summary: 'Stay signed in: counts as activity, answers the refreshed session', session: true, ok: { status: 200, schema: 'Session' } },
   { method: 'post', path: '/auth/register', summary: 'Self-registration with consent (403 unless the portal takes registrations)', body: 'Registration', throttled: true,
     ok: { status: 201, schema: 'Session' }, also: [{ status: 202, schema: 'CheckEmail', description: 'The address is taken: its owner gets an email; nobody is signed in' }] },

@@ -94,9 +94,10 @@ export class HttpAdapter implements PortalAdapter {
     return this.#call(PublicSettings, 'portal', { signal: options.signal, searchParams });
   }
 
+  /** The server answers `null` (200) when nobody is signed in; a 401 from an older server means the same. */
   async getSession(options: CallOptions = {}) {
     try {
-      return await this.#call(Session, 'auth/session', { signal: options.signal, retry: 0 });
+      return await this.#call(z.nullable(Session), 'auth/session', { signal: options.signal, retry: 0 });
     } catch (error) {
       if (error instanceof UnauthenticatedError) return null;
       throw error;

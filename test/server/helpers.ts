@@ -119,3 +119,8 @@ export function isProblem(res: Answer, status: number): boolean {
   return res.status === status && (res.headers.get('content-type') ?? '').startsWith('application/problem+json')
     && res.json?.status === status && typeof res.json?.title === 'string' && typeof res.json?.type === 'string';
 }
+
+/** `GET /auth/session` when nobody is signed in: 200 with `null`, no error status. */
+export function isSignedOut(res: Answer): boolean {
+  return res.status === 200 && res.json === null;
+}

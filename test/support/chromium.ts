@@ -12,7 +12,7 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Collects a page's console errors, uncaught exceptions and failed responses. Chrome logs every 4xx response
- * as a console error ("Failed to load resource"); those are reported as `failedResponses` (`401 /api/v1/auth/session`)
+ * as a console error ("Failed to load resource"); those are reported as `failedResponses` (`401 /api/v1/auth/login`)
  * so a test can name the ones it expects, and everything else lands in `errors`.
  */
 export function collectPageErrors(page: Page): { errors: string[]; failedResponses: string[] } {

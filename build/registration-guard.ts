@@ -1,0 +1,24 @@
+import type { Plugin } from 'vite';
+
+/** Modules that register custom elements: `src/define.ts` and `src/elements/<tag>/define.ts`. */
+const REGISTERING = /[\\/]src[\\/](?:elements[\\/][^\\/]+[\\/])?define\.ts$/;
+
+/**
+ * Fails the build when a module that registers elements lands in a shared chunk instead of its own entry file.
+ * `package.json` `sideEffects` lists only the entry files, so a host's bundler would tree-shake a registration
+ * that sits in `dist/chunks/*` away, and the element would never be defined.
+ */
+export function registrationGuard(): Plugin {
+  return {
+    name: 'registration-guard',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk' || output.isEntry) continue;
+        const registering = output.moduleIds.filter((id) => REGISTERING.test(id));
+        if (registering.length > 0) {
+          this.error(`${output.fileName} registers elements (${registering.join(', ')}) but is no entry; sideEffects would drop it`);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { BUNDLERS, bundle, bundleBytes, contentType, createApp, packTarball, type Tarball } from '../support/bundle-app.js';
+import { startTestServer } from '../support/server.js';
+
+/**
+ * The package as a user gets it: `npm pack`, installed into a throw-away app, each entry bundled with Vite,
+ * esbuild and webpack, every bundle loaded in Chromium against the reference server.
+ */
+const ALL_TAGS = ['customer-portal', 'portal-login', 'portal-consent-text', 'ticket-list', 'view-switcher', 'ticket-detail',
+  'portal-message-body', 'portal-reply-box', 'support-form'];
+
+/** Each package entry and the tags importing it must define. */
+const ENTRIES: Record<string, string[]> = {
+  define: ALL_TAGS,
+  'customer-portal': ['customer-portal'],
+  'portal-login': ['portal-login', 'portal-consent-text'],
+  'ticket-list': ['ticket-list', 'view-switcher'],
+  'view-switcher': ['view-switcher'],
+  'ticket-detail': ['ticket-detail', 'portal-message-body', 'portal-reply-box'],
+  'support-form': ['support-form'],
+};
+
+/** The app's source files: one file per entry, and a page that uses `<portal-login>` alone with an adapter. */
+const APP_FILES: Record<string, string> = {
+  ...Object.fromEntries(Object.keys(ENTRIES).map((entry) => [`entry-${entry}.js`, `import 'customer-portal-elements/${entry}';\n`])),
+  'login-app.js': [
+    `import 'customer-portal-elements/portal-login';`,
+    `import { HttpAdapter } from 'customer-portal-elements';`,
+    `const login = document.createElement('portal-login');`,
+    `login.adapter = new HttpAdapter({ baseUrl: '/api/v1' });`,
+    `document.body.append(login);`,
+  ].join('\n'),
+};
+
+describe('the packed package in a throw-away app, bundled by Vite, esbuild and webpack', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let work: string;
+  let app: string;
+  let tarball: Tarball;
+  const measured: Record<string, Record<string, { tags: number; mainBytes: number; totalBytes: number }>> = {};
+
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), 'portal-bundles-'));
+    tarball = packTarball(work);
+    app = createApp(tarball.file, APP_FILES);
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+    if (app) rmSync(app, { recursive: true, force: true });
+  });
+
+  it('packs LICENSE, CHANGELOG, the library and the CDN build, and no source maps', () => {
+    const listing = JSON.parse(readFileSync(join(app, 'node_modules/customer-portal-elements/package.json'), 'utf8'));
+    assert.equal(listing.license, 'MIT');
+    assert.ok(listing.repository?.url, 'repository');
+    assert.ok(listing.keywords?.length > 0, 'keywords');
+    assert.equal(listing.unpkg, './dist/cdn/define.js');
+    assert.equal(listing.jsdelivr, './dist/cdn/define.js');
+    const installed = join(app, 'node_modules/customer-portal-elements');
+    for (const file of ['LICENSE', 'CHANGELOG.md', 'dist/define.js', 'dist/cdn/define.js', 'dist/types/index.d.ts']) {
+      assert.ok(readFileSync(join(installed, file)).length > 0, `${file} is in the tarball`);
+    }
+    assert.ok(tarball.files > 0 && tarball.bytes > 0);
+  });
+
+  /** Serves the bundles under `<server>/app/…` on the server's origin, so `/api/v1` is the real API. */
+  async function openBundle(dir: string, script: string): Promise<{ page: Page; problems: ReturnType<typeof collectPageErrors> }> {
+    const page = await browser.newPage();
+    const problems = collectPageErrors(page);
+    await page.route(`${server.url}/app/**`, (route) => {
+      const path = decodeURIComponent(new URL(route.request().url()).pathname.slice('/app/'.length));
+      return route.fulfill({ body: readFileSync(join(work, path)), contentType: contentType(path) });
+    });
+    writeFileSync(join(work, dir, 'index.html'), `<!doctype html><html lang="en"><head><title>App</title></head><body>${script}</body></html>`);
+    await page.goto(`${server.url}/app/${dir}/index.html`);
+    return { page, problems };
+  }
+
+  const scriptTag = (bundler: string) => bundler === 'webpack' ? '<script defer src="main.js"></script>' : '<script type="module" src="main.js"></script>';
+
+  for (const bundler of BUNDLERS) {
+    it(`${bundler}: every entry defines its tags; the sign-in form renders in the portal and on its own`, async () => {
+      measured[bundler] = {};
+      for (const [entry, tags] of Object.entries(ENTRIES)) {
+        const dir = `${bundler}/${entry}`;
+        await bundle(bundler, app, `entry-${entry}.js`, join(work, dir), `/app/${dir}/`);
+        const shell = entry === 'define' ? '<customer-portal api-base="/api/v1"></customer-portal>' : '';
+        const { page, problems } = await openBundle(dir, shell + scriptTag(bundler));
+        await page.waitForFunction((expected) => expected.every((tag) => customElements.get(tag)), tags, { timeout: 10_000 })
+          .catch(() => undefined);
+        const defined = await page.evaluate((all) => all.filter((tag) => customElements.get(tag)), ALL_TAGS);
+        assert.deepEqual(defined.sort(), [...tags].sort(), `${bundler} bundle of customer-portal-elements/${entry}`);
+        if (entry === 'define') {
+          await page.getByLabel('Email', { exact: true }).waitFor();
+          await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+        }
+        assert.deepEqual(problems.errors, [], `${bundler} ${entry}: console errors`);
+        assert.deepEqual(problems.failedResponses, [], `${bundler} ${entry}: failed requests`);
+        await page.close();
+        const bytes = bundleBytes(join(work, dir));
+        measured[bundler][entry] = { tags: defined.length, mainBytes: bytes.main, totalBytes: bytes.total };
+      }
+
+      const dir = `${bundler}/login-app`;
+      await bundle(bundler, app, 'login-app.js', join(work, dir), `/app/${dir}/`);
+      const { page, problems } = await openBundle(dir, scriptTag(bundler));
+      await page.getByLabel('Email', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      assert.deepEqual(problems.errors, []);
+      assert.deepEqual(problems.failedResponses, []);
+      await page.close();
+    });
+  }
+
+  it('reports the measurements', (t) => {
+    t.diagnostic(`tarball: ${tarball.files} files, ${tarball.bytes} bytes packed, ${tarball.unpackedBytes} bytes unpacked`);
+    for (const [bundler, entries] of Object.entries(measured)) {
+      for (const [entry, m] of Object.entries(entries)) {
+        t.diagnostic(`${bundler} ${entry}: ${m.tags} tags, main.js ${m.mainBytes} B, all chunks ${m.totalBytes} B`);
+      }
+    }
+    assert.equal(Object.keys(measured).length, BUNDLERS.length);
+  });
+});
