@@ -18,7 +18,7 @@ describe('CORS allow-list', () => {
     assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
     assert.match(res.headers.get('vary') ?? '', /Origin/);
     assert.match(res.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
-    const problem = await s.call('GET', '/auth/session', { headers: { origin: ALLOWED } });
+    const problem = await s.call('GET', '/tickets', { headers: { origin: ALLOWED } });
     assert.ok(isProblem(problem, 401));
     assert.equal(problem.headers.get('access-control-allow-origin'), ALLOWED, 'problems carry CORS headers too');
   });
