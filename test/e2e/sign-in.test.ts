@@ -40,7 +40,7 @@ describe('sign-in walkthrough in the demo against the reference server', () => {
     await field('Email').fill(email);
     await field('Password').fill('first-password-1');
     await page.getByRole('button', { name: 'Register' }).click();
-    await page.getByText('Please agree to continue.').waitFor();
+    await page.locator('p.field-error', { hasText: 'Please agree to continue.' }).waitFor();
     await page.getByRole('checkbox', { name: 'I agree to the processing of my data' }).check();
     await page.getByRole('button', { name: 'Register' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
@@ -84,7 +84,8 @@ describe('sign-in walkthrough in the demo against the reference server', () => {
     await field('Email').fill(email);
     await field('Password').fill('first-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Wrong email or password.').waitFor();
+    // The message shows in the form and is announced by the live region; wait for the visible one.
+    await page.locator('p.form-error', { hasText: 'Wrong email or password.' }).waitFor();
     assert.equal(await field('Password').inputValue(), '');
     assert.equal(await field('Email').inputValue(), email);
     await field('Password').fill('second-password-2');
