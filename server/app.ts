@@ -4,11 +4,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { Limiter } from './auth/throttle.js';
 import type { AppEnv, Deps } from './http/context.js';
 import { cors } from './http/cors.js';
-import { requestLog, requireAdmin } from './http/middleware.js';
+import { requestLog } from './http/middleware.js';
+import { requireAdminOrAgent } from './http/helpdesk-auth.js';
 import { notFound, Problem } from './http/problem.js';
 import { serveFile } from './http/static.js';
 import { adminTicketRoutes } from './routes/admin-tickets.js';
 import { adminWorldRoutes } from './routes/admin-world.js';
+import { helpdeskTicketRoutes } from './routes/helpdesk-tickets.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { authRoutes } from './routes/auth.js';
 import { magicLinkRoutes } from './routes/auth-magic-link.js';
 import { passwordRoutes } from './routes/auth-password.js';
@@ -57,7 +61,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   // Multipart uploads (new tickets, replies) are capped by their readers while streaming, under the upload limits.
   api.use('*', (c, next) => (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? next() : jsonLimit(c, next)));
-  api.use('/admin/*', requireAdmin);
+  api.use('/admin/*', requireAdminOrAgent);
   api.route('/', portalRoutes);
   api.route('/', openApiRoutes);
   api.route('/', authRoutes);
@@ -74,6 +78,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', supportFormRoutes);
   api.route('/', adminWorldRoutes);
   api.route('/', adminTicketRoutes);
+  api.route('/', helpdeskTicketRoutes);
+  api.route('/', apiKeyRoutes);
+  api.route('/', webhookRoutes);
   api.all('*', () => { throw notFound('No such API route.'); });
   app.route('/api/v1', api);
 

@@ -10,6 +10,7 @@ import { parseCorsOrigins, parseLinkBase } from './config.js';
 import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
+import { parseBackoff, WebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface StartOptions {
   /** 0 (default) = any free port. */
@@ -35,6 +36,8 @@ export interface StartOptions {
   corsOrigins?: string[];
   /** Trust `X-Forwarded-For` for the client address; default PORTAL_TRUST_PROXY=1. */
   trustProxy?: boolean;
+  /** Waits before webhook retries, in ms; default PORTAL_WEBHOOK_RETRY_MS, else 10 s … 6 h. */
+  webhookBackoffMs?: number[];
 }
 
 export interface RunningServer {
@@ -64,6 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const urlHost = host.includes(':') ? `[${host}]` : host;
   // The app is made once the port is known (PORT=0 picks one), so the link base can name the real address.
   let app: ReturnType<typeof createApp> | undefined;
+  const webhooks = new WebhookDispatcher(db, { backoffMs: opts.webhookBackoffMs ?? parseBackoff(process.env.PORTAL_WEBHOOK_RETRY_MS) });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({
       fetch: (request, env) => (app ? app.fetch(request, env) : new Response('Starting', { status: 503 })),
@@ -81,12 +85,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     corsOrigins: opts.corsOrigins ? parseCorsOrigins(opts.corsOrigins.join(',')) : parseCorsOrigins(process.env.PORTAL_CORS_ORIGINS),
     trustProxy: opts.trustProxy ?? process.env.PORTAL_TRUST_PROXY === '1',
     limiter: new Limiter(now),
+    webhooks,
   });
   let closing: Promise<void> | undefined;
   return {
     url,
     adminToken,
     close: () => (closing ??= (async () => {
+      await webhooks.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();

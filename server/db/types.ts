@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ConversationTables } from './conversation-types.js';
 import type { TicketRequestTables } from './ticket-request-types.js';
+import type { HelpdeskTables } from './helpdesk-types.js';
 
 /** Booleans are stored as 0/1 integers so the schema stays the same on every dialect. */
 export type Flag = 0 | 1;
@@ -180,7 +181,7 @@ export interface OutboxTable {
   created_at: string;
 }
 
-export interface Database extends ConversationTables, TicketRequestTables {
+export interface Database extends ConversationTables, TicketRequestTables, HelpdeskTables {
   settings: SettingsTable;
   pipelines: PipelinesTable;
   stages: StagesTable;

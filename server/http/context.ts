@@ -17,6 +17,8 @@ export interface Deps {
   trustProxy: boolean;
   /** In-memory throttling of failed sign-ins and email requests. */
   limiter: Limiter;
+  /** Webhook deliveries: told when new ones are queued (absent: they wait for the next start). */
+  webhooks?: { kick(): void };
 }
 
 export interface Auth {
@@ -28,5 +30,6 @@ export interface Auth {
 }
 
 export interface AppEnv {
-  Variables: { deps: Deps; auth: Auth };
+  /** `agentId`: the agent whose API key authenticated a helpdesk request (unset for the admin token). */
+  Variables: { deps: Deps; auth: Auth; agentId?: number };
 }

@@ -1,15 +1,19 @@
 import { Hono } from 'hono';
 import type { PropertyBag } from '../../src/contract/common.js';
 import { isCoreTicketField, type PipelineRecord, type TicketRecord } from '../../src/domain/world.js';
+import { ticketStatus } from '../../src/domain/display.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
 import { notFound, validation } from '../http/problem.js';
 import type { Db } from '../db/connect.js';
 import { MessageInput, TicketInput, TicketPatch } from '../schemas/admin.js';
 import { recordChange } from '../store/changes.js';
-import { visibleThread } from '../store/messages.js';
+import { threadForMessage, visibleThread } from '../store/messages.js';
 import { readPipelines } from '../store/pipelines.js';
 import { insertTicket, readTicket, updateTicket } from '../store/tickets.js';
+import { queueWebhookEvent } from '../webhooks/events.js';
+import { storeAgentAttachments, enforceAgentKey } from './helpdesk-messages.js';
+import { queueReplyEmail } from '../store/reply-emails.js';
 
 const iso = (value: string) => new Date(value).toISOString();
 
@@ -58,7 +62,12 @@ export const adminTicketRoutes = new Hono<AppEnv>()
       ownerId: body.ownerId ?? null, contactId: contact.id, companyId: contact.company_id, createdAt, lastActivityAt: createdAt,
       properties: body.properties ?? {},
     };
-    const id = await db.transaction().execute((trx) => insertTicket(trx, ticket));
+    const id = await db.transaction().execute(async (trx) => {
+      const created = await insertTicket(trx, ticket);
+      await queueWebhookEvent(trx, 'ticket.created', { ticketId: created, contactId: contact.id }, now());
+      return created;
+    });
+    c.get('deps').webhooks?.kick();
     return c.json({ id }, 201);
   })
   .patch('/admin/tickets/:id', async (c) => {
@@ -80,10 +89,15 @@ export const adminTicketRoutes = new Hono<AppEnv>()
       ownerId: body.ownerId === undefined ? ticket.ownerId : body.ownerId,
       properties: { ...ticket.properties, ...(body.properties ?? {}) },
     };
+    const pipelines = await readPipelines(db);
+    const wasClosed = ticketStatus(pipelines, ticket, 'open-closed').closed;
+    const nowClosed = ticketStatus(pipelines, next, 'open-closed').closed;
     await db.transaction().execute(async (trx) => {
       await updateTicket(trx, next);
       await recordChange(trx, { type: 'ticket', ticketId: id }, c.get('deps').now());
+      if (nowClosed && !wasClosed) await queueWebhookEvent(trx, 'ticket.closed', { ticketId: id, contactId: ticket.contactId }, c.get('deps').now());
     });
+    c.get('deps').webhooks?.kick();
     return c.json({ id });
   })
   .post('/admin/tickets/:id/messages', async (c) => {
@@ -92,26 +106,32 @@ export const adminTicketRoutes = new Hono<AppEnv>()
     const ticket = await readTicket(db, id);
     if (!ticket) throw notFound('No ticket has this id.');
     const body = await readJson(c, MessageInput);
+    enforceAgentKey(c, body);
     const authorTable = body.author === 'agent' ? 'agents' : 'contacts';
     if (!(await db.selectFrom(authorTable).select('id').where('id', '=', body.authorId).executeTakeFirst())) {
       throw validation([{ field: 'authorId', message: `No ${body.author} has this id.` }]);
     }
     const createdAt = body.createdAt ? iso(body.createdAt) : new Date(now()).toISOString();
     const messageId = await db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('messages').select((eb) => eb.fn.max('thread').as('thread'))
-        .where('ticket_id', '=', id).executeTakeFirst();
-      const current = last?.thread ?? null;
-      const thread = current === null ? 1 : body.newThread ? current + 1 : current;
+      const thread = await threadForMessage(trx, id, body);
       const row = await trx.insertInto('messages').values({
         ticket_id: id, thread, author_kind: body.author, author_id: body.authorId, body: body.body,
         internal: body.internal ? 1 : 0, created_at: createdAt,
       }).returning('id').executeTakeFirstOrThrow();
+      await storeAgentAttachments(trx, c.get('deps').filesDir, row.id, body.attachments);
       if (createdAt > ticket.lastActivityAt) await updateTicket(trx, { ...ticket, lastActivityAt: createdAt });
       // Live updates report what the portal shows: not internal notes, not threads after the oldest.
       if (!body.internal && thread === (await visibleThread(trx, id))) {
         await recordChange(trx, { type: 'message', ticketId: id, messageId: row.id }, now());
       }
+      await queueWebhookEvent(trx, 'message.created', {
+        ticketId: id, messageId: row.id, contactId: ticket.contactId, authorKind: body.author, internal: body.internal ?? false,
+      }, now());
+      if (body.author === 'agent' && !body.internal && thread === (await visibleThread(trx, id))) {
+        await queueReplyEmail(trx, c, { ticket, messageId: row.id, body: body.body, authorId: body.authorId, at: now() });
+      }
       return row.id;
     });
+    c.get('deps').webhooks?.kick();
     return c.json({ id: messageId }, 201);
   });

@@ -14,6 +14,7 @@ import { readContact } from '../store/contacts.js';
 import { consumeInvitation, consumeToken, issueToken, revokeTokens } from '../store/one-time-tokens.js';
 import { writeEmail } from '../store/outbox.js';
 import { readSettings } from '../store/settings.js';
+import { queueWebhookEvent } from '../webhooks/events.js';
 
 export const INVALID_LINK = 'This link is invalid or has expired.';
 export const invalidLink = () => validation([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
@@ -79,5 +80,8 @@ export const passwordRoutes = new Hono<AppEnv>()
       recordFailure(c);
       throw invalidLink();
     }
+    // Accepting the invitation is when an invited contact registers for the portal.
+    await queueWebhookEvent(db, 'contact.registered', { contactId }, now());
+    c.get('deps').webhooks?.kick();
     return setPasswordAndSignIn(c, contactId, body.password, false);
   });

@@ -15,6 +15,7 @@ import { insertContact, readContact } from '../store/contacts.js';
 import { issueToken } from '../store/one-time-tokens.js';
 import { writeEmail } from '../store/outbox.js';
 import { readSettings } from '../store/settings.js';
+import { queueWebhookEvent } from '../webhooks/events.js';
 
 interface NewRegistration {
   name: string;
@@ -35,6 +36,7 @@ async function createRegistered(db: Db, r: NewRegistration, at: number): Promise
         createdAt: new Date(at).toISOString(),
       });
       await insertConsent(trx, id, r.consentText, at);
+      await queueWebhookEvent(trx, 'contact.registered', { contactId: id }, at);
       return id;
     });
   } catch (error) {
@@ -68,6 +70,7 @@ export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEn
     }
     return c.json({ status: 'check-email' }, 202);
   }
+  c.get('deps').webhooks?.kick();
   const auth = await startSession(c, contact, settings);
   return c.json(sessionBody(auth), 201);
 });

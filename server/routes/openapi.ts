@@ -11,6 +11,7 @@ import {
 } from '../schemas/admin.js';
 import { SsoTokenAnswer, SsoTokenRequest } from './auth-sso.js';
 import { PortalChange } from './events.js';
+import { HELPDESK_ROUTES, HELPDESK_SCHEMAS } from './openapi-helpdesk.js';
 
 const CheckEmail = z.object({ status: z.literal('check-email') });
 
@@ -18,12 +19,12 @@ const SCHEMAS = {
   PublicSettings, Settings, Credentials, Session, TicketPage, TicketFacets, CompanyInput, AccessGroupInput, ContactInput, AgentInput,
   TicketInput, TicketPatch, MessageInput, CreatedId, OutboxEntry, PipelineOutput, Registration, EmailOnly, TokenAndPassword,
   CheckEmail, SsoTokenRequest, SsoTokenAnswer, FormDefinition, Ticket,
-  Message, PortalChange,
+  Message, PortalChange, ...HELPDESK_SCHEMAS,
 } satisfies Record<string, z.core.$ZodType>;
-type SchemaName = keyof typeof SCHEMAS;
+export type SchemaName = keyof typeof SCHEMAS;
 
-interface Route {
-  method: 'get' | 'post' | 'put' | 'patch';
+export interface Route {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   admin?: boolean;
@@ -36,6 +37,8 @@ interface Route {
   ok?: { status: number; schema?: SchemaName; array?: boolean; description?: string; csv?: boolean };
   /** Further success answers (e.g. 202 besides 201). */
   also?: { status: number; schema?: SchemaName; description: string }[];
+  /** Also open to agents' API keys (the helpdesk API). */
+  agentKey?: boolean;
   /** Answers 429 with Retry-After when throttled. */
   throttled?: boolean;
   params?: { name: string; in: 'query' | 'path' | 'header'; schema: object; description?: string }[];
@@ -125,12 +128,13 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/admin/contacts', summary: 'Create a contact (invitation when in a portal access group without password)', admin: true, body: 'ContactInput', ok: { status: 201, schema: 'CreatedId' } },
   { method: 'post', path: '/admin/agents', summary: 'Create an agent', admin: true, body: 'AgentInput', ok: { status: 201, schema: 'CreatedId' } },
   { method: 'post', path: '/admin/tickets', summary: 'Create a ticket', admin: true, body: 'TicketInput', ok: { status: 201, schema: 'CreatedId' } },
-  { method: 'patch', path: '/admin/tickets/{id}', summary: 'Change a ticket', admin: true, body: 'TicketPatch', ok: { status: 200, schema: 'CreatedId' },
+  { method: 'patch', path: '/admin/tickets/{id}', summary: 'Change a ticket: stage (pipeline), owner, priority, subject, properties (merged). Moving it to a closed stage sends `ticket.closed`', admin: true, agentKey: true, body: 'TicketPatch', ok: { status: 200, schema: 'CreatedId' },
     params: [{ name: 'id', in: 'path', schema: { type: 'integer' } }] },
-  { method: 'post', path: '/admin/tickets/{id}/messages', summary: 'Add a message', admin: true, body: 'MessageInput', ok: { status: 201, schema: 'CreatedId' },
+  { method: 'post', path: '/admin/tickets/{id}/messages', summary: 'Add a message: an agent reply (with `attachments`, base64), an internal note (`internal: true`), or a contact message. It goes to `threadId`, a new thread (`newThread`), else the thread the portal shows. An agent reply that the customer sees is emailed to them (unless they turned that off) and shows live in the portal; every message sends `message.created`. An agent key posts as its own agent only (403 otherwise)', admin: true, agentKey: true, body: 'MessageInput', ok: { status: 201, schema: 'CreatedId' }, problems: [403],
     params: [{ name: 'id', in: 'path', schema: { type: 'integer' } }] },
   { method: 'get', path: '/admin/outbox', summary: 'Emails sent, newest last', admin: true, ok: { status: 200, schema: 'OutboxEntry', array: true } },
   { method: 'get', path: '/admin/pipelines', summary: 'Pipelines and stages', admin: true, ok: { status: 200, schema: 'PipelineOutput', array: true } },
+  ...HELPDESK_ROUTES,
 ];
 
 const problem = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
@@ -150,12 +154,13 @@ function operation(route: Route) {
   }
   for (const status of route.problems ?? []) responses[String(status)] = problem;
   if (route.throttled) responses['429'] = { ...problem, description: 'Too many attempts', headers: { 'Retry-After': { schema: { type: 'integer' } } } };
-  const parameters = [...(route.params ?? [])];
+  // Path parameters are always required (OpenAPI 3.1).
+  const parameters: object[] = (route.params ?? []).map((p) => (p.in === 'path' ? { ...p, required: true } : p));
   if (!route.admin && route.method !== 'get') parameters.push({ name: 'X-Portal-Request', in: 'header' as const, schema: { const: '1' } });
   return {
     summary: route.summary,
     tags: [route.admin ? 'admin' : 'portal'],
-    ...(route.admin ? { security: [{ adminToken: [] }] } : route.session ? { security: [{ sessionCookie: [] }, { sessionBearer: [] }] } : {}),
+    ...(route.admin ? { security: route.agentKey ? [{ adminToken: [] }, { agentKey: [] }] : [{ adminToken: [] }] } : route.session ? { security: [{ sessionCookie: [] }, { sessionBearer: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
     ...(route.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: route.multipart } } } } } : {}),
@@ -190,6 +195,7 @@ export function openApiDocument() {
       schemas,
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'PORTAL_ADMIN_TOKEN' },
+        agentKey: { type: 'http', scheme: 'bearer', description: 'An agent API key (POST /admin/api-keys): the helpdesk API only, posting as that agent' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'portal_session' },
         sessionBearer: { type: 'http', scheme: 'bearer', description: 'A session token handed to the host' },
       },

@@ -77,6 +77,7 @@ export const supportFormRoutes = new Hono<AppEnv>()
       if (!ticket) throw new Problem(500, 'internal', 'Internal server error', 'The new ticket could not be read.');
       c.header('cache-control', 'no-store');
       c.header('location', `/api/v1/tickets/${outcome.ticketId}`);
+      c.get('deps').webhooks?.kick();
       return c.json(await toWireTicket(db, ticket, settings), 201);
     } finally {
       if (!keep) await body.discard();

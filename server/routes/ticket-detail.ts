@@ -9,6 +9,7 @@ import { recordChange } from '../store/changes.js';
 import { readConversation, toWireMessages } from '../store/messages.js';
 import { readPipelines } from '../store/pipelines.js';
 import { readTicket, updateTicket } from '../store/tickets.js';
+import { queueWebhookEvent } from '../webhooks/events.js';
 
 /** One ticket: its detail, its conversation and "Close ticket". A ticket the contact may not see is 404 on each. */
 export const ticketDetailRoutes = new Hono<AppEnv>()
@@ -44,7 +45,9 @@ export const ticketDetailRoutes = new Hono<AppEnv>()
       const next = { ...ticket, stage: stage.id, lastActivityAt: iso > ticket.lastActivityAt ? iso : ticket.lastActivityAt };
       await updateTicket(trx, next);
       await recordChange(trx, { type: 'ticket', ticketId: id }, at);
+      await queueWebhookEvent(trx, 'ticket.closed', { ticketId: id, contactId: c.get('auth').contact.id }, at);
       return next;
     });
+    c.get('deps').webhooks?.kick();
     return c.json(await toWireTicket(db, closed, settings));
   });

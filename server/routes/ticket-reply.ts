@@ -13,6 +13,7 @@ import { recordChange } from '../store/changes.js';
 import { readWireMessage, visibleThread } from '../store/messages.js';
 import { readPipelines } from '../store/pipelines.js';
 import { readTicket, updateTicket } from '../store/tickets.js';
+import { queueWebhookEvent } from '../webhooks/events.js';
 
 /** `Idempotency-Key`: 8–128 of `A-Z a-z 0-9 _ -` (a UUID fits). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -65,6 +66,7 @@ async function storeReply(db: Db, form: ReplyForm, input: { ticketId: number; co
     }).execute();
     if (iso > ticket.lastActivityAt) await updateTicket(trx, { ...ticket, lastActivityAt: iso });
     await recordChange(trx, { type: 'message', ticketId: ticket.id, messageId: message.id }, input.at);
+    await queueWebhookEvent(trx, 'message.created', { ticketId: ticket.id, messageId: message.id, contactId: input.contactId, authorKind: 'contact', internal: false }, input.at);
     return { kind: 'created', messageId: message.id };
   });
 }
@@ -97,6 +99,7 @@ export const ticketReplyRoutes = new Hono<AppEnv>()
       outcome = { kind: 'earlier', fingerprint: earlier.fingerprint, messageId: earlier.message_id };
     }
     if (outcome.kind !== 'created') await form.discard();
+    else c.get('deps').webhooks?.kick();
     if (outcome.kind === 'closed') throw closedRefusal();
     if (outcome.kind === 'earlier' && outcome.fingerprint !== fingerprint) {
       throw new Problem(409, 'idempotency-key-reused', 'Idempotency-Key already used',

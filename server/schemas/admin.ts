@@ -57,6 +57,14 @@ export const MessageInput = z.object({
   body: z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(500_000)),
   internal: z.optional(z.boolean()),
   newThread: z.optional(z.boolean()),
+  /** The thread to add to (default: the one the customer sees in the portal). */
+  threadId: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
+  /** Files attached to the message (base64; the whole JSON body stays under 1 MB). */
+  attachments: z.optional(z.array(z.object({
+    name: z.string().check(z.minLength(1), z.maxLength(255)),
+    contentType: z.optional(z.string().check(z.maxLength(200))),
+    contentBase64: z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Give the file as base64.')),
+  })).check(z.maxLength(10, 'At most 10 files.'))),
   createdAt: z.optional(IsoDateTime),
 });
 

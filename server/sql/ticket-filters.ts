@@ -77,7 +77,8 @@ export function compileGroups(eb: ListEb, groups: FilterGroups): Expression<SqlB
 }
 
 export interface ListRules {
-  scope: TicketScope;
+  /** `null`: every ticket (the helpdesk API). */
+  scope: TicketScope | null;
   visibility: FilterGroups | null;
   query: Pick<TicketQuery, 'status' | 'q' | 'filters'>;
 }
@@ -88,7 +89,7 @@ const INTEGER_COLUMNS = { id: 't.id', ownerId: 't.owner_id', contactId: 't.conta
 export function compileWhere(eb: ListEb, rules: ListRules): Expression<SqlBool> {
   const { scope, visibility, query } = rules;
   const parts: Expression<SqlBool>[] = [
-    scope.kind === 'contact' ? eb('t.contact_id', '=', scope.contactId) : eb('t.company_id', '=', scope.companyId),
+    scope === null ? TRUE : scope.kind === 'contact' ? eb('t.contact_id', '=', scope.contactId) : eb('t.company_id', '=', scope.companyId),
   ];
   if (visibility !== null) parts.push(compileGroups(eb, visibility));
   // An unknown stage counts as open. A subquery, not a join, so a count without status filter touches no stage.

@@ -13,7 +13,7 @@ import { compileWhere, sortKeys, type SortDb } from './ticket-filters.js';
 type ListSettings = Pick<Settings, 'visibility' | 'statusDisplay' | 'ownerName'>;
 
 /** Tickets in scope passing visibility, status, filters and search (`tickets as t`). */
-export function matchingTickets(db: Db, scope: TicketScope, query: Pick<TicketQuery, 'status' | 'q' | 'filters'>, settings: ListSettings) {
+export function matchingTickets(db: Db, scope: TicketScope | null, query: Pick<TicketQuery, 'status' | 'q' | 'filters'>, settings: ListSettings) {
   return db.selectFrom('tickets as t')
     .where((eb) => compileWhere(eb, { scope, visibility: settings.visibility, query }));
 }
@@ -28,7 +28,7 @@ function sortJoins(sort: string) {
  * The list's rows in list order (scope, visibility, status, filters, search; sort with ties by id), nothing selected
  * yet. Only the tables the sort reads are joined (the sort expressions come from a free expression builder).
  */
-export function orderedTickets(db: Db, scope: TicketScope, query: Omit<TicketQuery, 'page' | 'pageSize' | 'view'>, settings: ListSettings) {
+export function orderedTickets(db: Db, scope: TicketScope | null, query: Omit<TicketQuery, 'page' | 'pageSize' | 'view'>, settings: ListSettings) {
   const joins = sortJoins(query.sort);
   let ordered = matchingTickets(db, scope, query, settings)
     .$if(joins.s, (qb) => qb.leftJoin('stages as s', (join) => join.onRef('s.pipeline_id', '=', 't.pipeline').onRef('s.id', '=', 't.stage')))

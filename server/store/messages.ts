@@ -17,6 +17,22 @@ export async function visibleThread(db: Db, ticketId: number): Promise<number | 
 }
 
 /**
+ * The thread a helpdesk message goes to: the one named (`threadId`), a new one after the last (`newThread`), else the
+ * thread the customer sees in the portal (so an agent's answer reaches them), else thread 1.
+ */
+export async function threadForMessage(db: Db, ticketId: number, input: { threadId?: number; newThread?: boolean }): Promise<number> {
+  if (input.threadId !== undefined) return input.threadId;
+  if (input.newThread) {
+    const last = await db.selectFrom('messages').select((eb) => eb.fn.max<number>('thread').as('thread')).where('ticket_id', '=', ticketId).executeTakeFirst();
+    return (last?.thread ?? 0) + 1;
+  }
+  const visible = await visibleThread(db, ticketId);
+  if (visible !== undefined) return visible;
+  const first = await db.selectFrom('messages').select((eb) => eb.fn.min<number>('thread').as('thread')).where('ticket_id', '=', ticketId).executeTakeFirst();
+  return first?.thread ?? 1;
+}
+
+/**
  * `visibleConversation` of src/domain/conversation.ts in SQL: the oldest thread's messages without internal notes,
  * oldest first (ties by id).
  */

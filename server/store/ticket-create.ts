@@ -5,6 +5,7 @@ import { isUniqueViolation, type Db } from '../db/connect.js';
 import type { ReceivedFile } from '../http/reply-form.js';
 import { recordChange } from './changes.js';
 import { insertTicket } from './tickets.js';
+import { queueWebhookEvent } from '../webhooks/events.js';
 
 export interface NewTicketRequest {
   contact: ContactRecord;
@@ -98,6 +99,7 @@ function createInTransaction(db: Db, request: NewTicketRequest): Promise<NewTick
       contact_id: contact.id, idempotency_key: idempotencyKey, fingerprint, ticket_id: ticketId, created_at: at,
     }).execute();
     await recordChange(trx, { type: 'ticket', ticketId }, request.at);
+    await queueWebhookEvent(trx, 'ticket.created', { ticketId, contactId: contact.id }, request.at);
     return { kind: 'created', ticketId };
   });
 }

@@ -7,6 +7,7 @@ import { RegistrationResult, Session, type Credentials, type Registration, type 
 import { PublicSettings } from '../contract/settings.js';
 import { Message, Ticket, TicketFacets, TicketPage, type TicketQuery } from '../contract/tickets.js';
 import { toPortalError } from './http-errors.js';
+import { pollChanges, streamChanges } from './live-updates.js';
 import { ticketQueryToParams } from './query-params.js';
 
 export interface HttpAdapterOptions {
@@ -18,8 +19,10 @@ export interface HttpAdapterOptions {
   timeout?: number;
   /** Retries of idempotent requests (and of POSTs with an idempotency key). Default 2. */
   retries?: number;
-  /** How often to ask for changes (`subscribe`), in ms. Default 15 000. */
+  /** How often to ask for changes (`subscribe`) when polling, in ms. Default 15 000. */
   pollInterval?: number;
+  /** `auto` (default): server-sent events where available, polling otherwise; `poll`: always poll. */
+  liveUpdates?: 'auto' | 'poll';
   fetch?: typeof fetch;
 }
 
@@ -34,11 +37,14 @@ export class HttpAdapter implements PortalAdapter {
   readonly #http: KyInstance;
   readonly #base: string;
   readonly #pollInterval: number;
+  readonly #useStream: boolean;
 
   constructor(options: HttpAdapterOptions) {
     this.#base = options.baseUrl.replace(/\/+$/, '');
     this.#pollInterval = options.pollInterval ?? 15_000;
     const getToken = options.getToken;
+    // EventSource sends cookies only: bearer tokens and a custom fetch need polling.
+    this.#useStream = options.liveUpdates !== 'poll' && !getToken && !options.fetch && typeof EventSource !== 'undefined';
     this.#http = ky.create({
       prefixUrl: this.#base,
       credentials: 'include',
@@ -192,39 +198,25 @@ export class HttpAdapter implements PortalAdapter {
     return this.#call(Ticket, 'tickets', idempotentPost(body, input.idempotencyKey, options));
   }
 
+  /**
+   * Live updates: server-sent events (`/events/stream`) where the browser has EventSource and the session is a
+   * cookie; polling `/events` every `pollInterval` otherwise, and whenever the stream is refused.
+   */
   subscribe(listener: (change: PortalChange) => void): () => void {
-    // `since` follows the server's clock (its Date header), with an overlap so nothing written while an answer
-    // was under way is missed; changes seen twice only cause one more quiet reload.
-    // Until the server has answered once, changes count from the moment of subscribing.
-    let since = new Date(Date.now() - 5_000).toISOString();
-    let etag: string | null = null;
-    const poll = async () => {
-      try {
-        const response = await this.#http('events', {
-          searchParams: { since }, retry: 0, throwHttpErrors: false,
-          headers: etag ? { 'If-None-Match': etag } : {},
-        });
-        const serverNow = Date.parse(response.headers.get('Date') ?? '') || Date.now();
-        if (response.status === 304) return;
-        if (!response.ok) return;
-        etag = response.headers.get('ETag');
-        const parsed = z.safeParse(z.array(ChangeSchema), await response.json());
-        since = new Date(serverNow - 5_000).toISOString();
-        if (parsed.success) for (const change of parsed.data) listener(change);
-      } catch {
-        // Polling failures are retried on the next tick.
-      }
-    };
-    const timer = setInterval(poll, this.#pollInterval);
-    return () => clearInterval(timer);
+    const poll = () => pollChanges(async (since, etag) => {
+      const response = await this.#http('events', {
+        searchParams: { since }, retry: 0, throwHttpErrors: false,
+        headers: etag ? { 'If-None-Match': etag } : {},
+      });
+      return {
+        status: response.status, date: response.headers.get('Date'), etag: response.headers.get('ETag'),
+        body: response.status === 200 ? await response.json() : undefined,
+      };
+    }, this.#pollInterval, listener);
+    if (!this.#useStream) return poll();
+    return streamChanges(new URL(`${this.#base}/events/stream`, globalThis.location?.href).href, listener, poll);
   }
 }
-
-const ChangeSchema = z.union([
-  z.object({ type: z.literal('message'), ticketId: z.number(), messageId: z.number() }),
-  z.object({ type: z.literal('ticket'), ticketId: z.number() }),
-  z.object({ type: z.literal('session-ended') }),
-]);
 
 /** A POST that may be retried safely because the server deduplicates by its idempotency key. */
 function idempotentPost(body: FormData, key: string, options: CallOptions): Options {

@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+import { hashToken, secretsEqual } from '../auth/tokens.js';
+import type { AppEnv } from './context.js';
+import { forbidden, Problem } from './problem.js';
+
+/** Admin paths an agent's API key may use: the helpdesk API (tickets, their messages and files, pipelines, inboxes). */
+const AGENT_PATHS = /^\/admin\/(tickets|attachments|pipelines|inboxes)(\/|$)/;
+
+const unauthenticated = () => new Problem(401, 'unauthenticated', 'Admin token or agent API key required',
+  'Send Authorization: Bearer <PORTAL_ADMIN_TOKEN> or an agent API key.', undefined, { 'www-authenticate': 'Bearer' });
+
+/**
+ * `/admin/*`: the admin token (`PORTAL_ADMIN_TOKEN`, constant-time compare) for everything; an agent's API key (stored
+ * hashed, not revoked) for the helpdesk API only, with the agent in `c.var.agentId`.
+ */
+export const requireAdminOrAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const match = /^Bearer\s+(\S+)$/i.exec((c.req.header('authorization') ?? '').trim());
+  if (!match) throw unauthenticated();
+  const { adminToken, db } = c.get('deps');
+  if (secretsEqual(match[1], adminToken)) return next();
+  const key = await db.selectFrom('agent_api_keys').select(['agent_id']).where('token_hash', '=', hashToken(match[1]))
+    .where('revoked_at', 'is', null).executeTakeFirst();
+  if (!key) throw unauthenticated();
+  const path = c.req.path.replace(/^\/api\/v1/, '');
+  if (!AGENT_PATHS.test(path)) throw forbidden('An agent API key may use the helpdesk API only.');
+  c.set('agentId', key.agent_id);
+  return next();
+};
