@@ -13,6 +13,7 @@ import { adminWorldRoutes } from './routes/admin-world.js';
 import { helpdeskTicketRoutes } from './routes/helpdesk-tickets.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { preferenceRoutes } from './routes/preferences.js';
 import { authRoutes } from './routes/auth.js';
 import { magicLinkRoutes } from './routes/auth-magic-link.js';
 import { passwordRoutes } from './routes/auth-password.js';
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', helpdeskTicketRoutes);
   api.route('/', apiKeyRoutes);
   api.route('/', webhookRoutes);
+  api.route('/', preferenceRoutes);
   api.all('*', () => { throw notFound('No such API route.'); });
   app.route('/api/v1', api);
 

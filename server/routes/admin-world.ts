@@ -13,6 +13,7 @@ import { issueInvitation } from '../store/one-time-tokens.js';
 import { writeEmail } from '../store/outbox.js';
 import { readPipelines } from '../store/pipelines.js';
 import { readSettings, writeSettings } from '../store/settings.js';
+import { worldProblems } from '../http/settings-checks.js';
 
 /** Admin API: settings, companies, access groups, contacts, agents, outbox, pipelines. */
 export const adminWorldRoutes = new Hono<AppEnv>()
@@ -24,6 +25,8 @@ export const adminWorldRoutes = new Hono<AppEnv>()
       throw validation(formProblems.map((p) => ({ field: `supportForm.${p.path}`, message: p.message })), 'The support form definition is not valid.');
     }
     const { db, now } = c.get('deps');
+    const worldErrors = worldProblems(settings, await readPipelines(db));
+    if (worldErrors.length > 0) throw validation(worldErrors, 'The settings name stages that cannot be used.');
     await writeSettings(db, settings, now());
     return c.json(settings);
   })

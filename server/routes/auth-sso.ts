@@ -52,7 +52,17 @@ async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {
  */
 export const ssoRoutes = new Hono<AppEnv>()
   .get('/auth/sso/jwt', portalEnabled, async (c) => {
-    const { contact, settings, allowList } = await ssoSignIn(c, c.req.query('jwt'));
+    let signedIn: Awaited<ReturnType<typeof ssoSignIn>>;
+    try {
+      signedIn = await ssoSignIn(c, c.req.query('jwt'));
+    } catch (error) {
+      // A browser (it asks for HTML) lands on the portal's sign-in view, which explains in the user's language.
+      if (!(error instanceof Problem) || !/text\/html/i.test(c.req.header('accept') ?? '')) throw error;
+      const reason = error.status === 403 && error.detail === NO_ACCESS ? 'access-denied' : error.status === 429 ? 'too-many-attempts' : 'sso-failed';
+      c.header('cache-control', 'no-store');
+      return c.redirect(`${linkBase(c)}#/signin?error=${reason}`, 303);
+    }
+    const { contact, settings, allowList } = signedIn;
     await startSession(c, contact, settings);
     c.header('cache-control', 'no-store');
     return c.redirect(safeReturnTo(c.req.query('return_to'), allowList, linkBase(c)), 303);

@@ -10,6 +10,7 @@ import { readContactNames } from '../store/contacts.js';
 import { readPipelines } from '../store/pipelines.js';
 import { readCustomProperties, toRecord } from '../store/tickets.js';
 import { matchingTickets, orderedTickets } from './ticket-list.js';
+import { effectiveColumns } from '../../src/domain/columns.js';
 
 type ExportSettings = Pick<Settings, 'visibility' | 'statusDisplay' | 'ownerName' | 'columns'>;
 export type ExportQuery = Omit<TicketQuery, 'page' | 'pageSize' | 'view'>;
@@ -41,7 +42,7 @@ async function batchCsv(db: Db, ids: number[], scope: TicketScope, query: Export
     const row = byId.get(id);
     if (!row) continue;
     const ticket = toRecord(row, properties.get(id) ?? {});
-    out += csvRow(settings.columns.map((column) => columnText(ticket, column, full, locale)));
+    out += csvRow(effectiveColumns(settings.columns).map((column) => columnText(ticket, column, full, locale)));
   }
   return out;
 }
@@ -60,7 +61,7 @@ export function ticketCsvStream(db: Db, ids: number[], scope: TicketScope, query
     async pull(controller) {
       if (next < 0) {
         ctx = { pipelines: await readPipelines(db), settings };
-        controller.enqueue(encoder.encode(CSV_BOM + csvRow(settings.columns.map((c) => columnHeader(c, locale)))));
+        controller.enqueue(encoder.encode(CSV_BOM + csvRow(effectiveColumns(settings.columns).map((c) => columnHeader(c, locale)))));
         next = 0;
         return;
       }

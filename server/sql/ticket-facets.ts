@@ -7,6 +7,7 @@ import type { Db } from '../db/connect.js';
 import { readAgents } from '../store/agents.js';
 import { readContactNames } from '../store/contacts.js';
 import { compileWhere } from './ticket-filters.js';
+import { effectiveColumns } from '../../src/domain/columns.js';
 
 type FacetSettings = Pick<Settings, 'visibility' | 'columns' | 'ownerName' | 'statusDisplay'>;
 
@@ -19,7 +20,7 @@ const NO_QUERY = { status: 'all', q: '', filters: {} } as const;
  * are merged and labels resolved.
  */
 export async function ticketFacets(db: Db, scope: TicketScope, settings: FacetSettings): Promise<TicketFacets> {
-  const properties = [...new Set(settings.columns.map(filterPropertyOf).filter((p): p is string => p !== null))];
+  const properties = [...new Set(effectiveColumns(settings.columns).map(filterPropertyOf).filter((p): p is string => p !== null))];
   if (properties.length === 0) return {};
   const rows = await db.selectFrom('tickets as t')
     .innerJoin('ticket_properties as fp', 'fp.ticket_id', 't.id')

@@ -1,4 +1,3 @@
-import type { PropertyBag } from '../../src/contract/common.js';
 import type { FormOutput } from '../../src/domain/form-validation.js';
 import type { ContactRecord, PipelineRecord, TicketRecord } from '../../src/domain/world.js';
 import { isUniqueViolation, type Db } from '../db/connect.js';
@@ -6,6 +5,7 @@ import type { ReceivedFile } from '../http/reply-form.js';
 import { recordChange } from './changes.js';
 import { insertTicket } from './tickets.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
+import { ticketPartsFromForm } from '../../src/domain/form-core-fields.js';
 
 export interface NewTicketRequest {
   contact: ContactRecord;
@@ -24,21 +24,6 @@ export type NewTicketOutcome =
   | { kind: 'created'; ticketId: number }
   | { kind: 'replayed'; ticketId: number }
   | { kind: 'conflict'; ticketId: number };
-
-/**
- * Form values as ticket properties: `subject` and `content` become the core fields; other values are stored as they
- * are (text, number, boolean, `YYYY-MM-DD`), checkbox lists joined with `;` (as the MemoryAdapter does), and
- * `inbox` records the inbox the ticket went to.
- */
-export function ticketProperties(values: FormOutput, inbox: string): PropertyBag {
-  const properties: PropertyBag = {};
-  for (const [name, value] of Object.entries(values)) {
-    if (name === 'subject' || name === 'content') continue;
-    properties[name] = Array.isArray(value) ? value.join(';') : value;
-  }
-  properties.inbox = inbox;
-  return properties;
-}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -79,11 +64,11 @@ function createInTransaction(db: Db, request: NewTicketRequest): Promise<NewTick
     const existing = await earlierRequest(trx, request);
     if (existing) return existing;
 
-    const content = String(values.content ?? '');
+    const { subject, content, priority, properties } = ticketPartsFromForm(values, inbox);
     const record: TicketRecord = {
-      id: 0, subject: String(values.subject ?? ''), content, pipeline: pipeline.id, stage: pipeline.stages[0].id,
-      priority: null, ownerId: null, contactId: contact.id, companyId: contact.companyId, createdAt: at, lastActivityAt: at,
-      properties: ticketProperties(values, inbox),
+      id: 0, subject, content, pipeline: pipeline.id, stage: pipeline.stages[0].id,
+      priority, ownerId: null, contactId: contact.id, companyId: contact.companyId, createdAt: at, lastActivityAt: at,
+      properties,
     };
     const ticketId = await insertTicket(trx, record);
     const message = await trx.insertInto('messages').values({

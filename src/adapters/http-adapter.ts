@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, ReplyInput } from '../contract/adapter.js';
 import { ContractError, UnauthenticatedError } from '../contract/errors.js';
 import { FormDefinition } from '../contract/form.js';
+import { Preferences } from '../contract/preferences.js';
 import { RegistrationResult, Session, type Credentials, type Registration, type TokenAndPassword } from '../contract/session.js';
 import { PublicSettings } from '../contract/settings.js';
 import { Message, Ticket, TicketFacets, TicketPage, type TicketQuery } from '../contract/tickets.js';
@@ -124,6 +125,14 @@ export class HttpAdapter implements PortalAdapter {
 
   extendSession(options: CallOptions = {}) {
     return this.#call(Session, 'auth/session/extend', { method: 'post', signal: options.signal });
+  }
+
+  getPreferences(options: CallOptions = {}) {
+    return this.#call(Preferences, 'me/preferences', { signal: options.signal });
+  }
+
+  setPreferences(preferences: Preferences, options: CallOptions = {}) {
+    return this.#call(Preferences, 'me/preferences', { method: 'put', json: preferences, signal: options.signal });
   }
 
   requestPasswordReset(email: string, options: CallOptions = {}) {

@@ -16,6 +16,9 @@ import { ticketFacets } from '../domain/facets.js';
 import { fileFieldIssue, validateForm, type RawFormValues } from '../domain/form-validation.js';
 import { displayFileName, fileProblems } from '../internal/files.js';
 import type { ContactRecord, TicketRecord } from '../domain/world.js';
+import type { Preferences } from '../contract/preferences.js';
+import { effectiveColumns } from '../domain/columns.js';
+import { ticketPartsFromForm } from '../domain/form-core-fields.js';
 
 export interface MemoryAdapterOptions {
   /** The world to serve; defaults to the demo world (a fresh copy per adapter). */
@@ -154,6 +157,20 @@ export class MemoryAdapter implements PortalAdapter {
     return this.#settle(options.signal, () => this.#session(this.#me()));
   }
 
+  readonly #preferences = new Map<number, Preferences>();
+
+  getPreferences(options: CallOptions = {}) {
+    return this.#settle(options.signal, () => this.#preferences.get(this.#me().id) ?? { replyEmails: true, locale: null });
+  }
+
+  setPreferences(preferences: Preferences, options: CallOptions = {}) {
+    return this.#settle(options.signal, () => {
+      const stored = { replyEmails: preferences.replyEmails, locale: preferences.locale?.toLowerCase().split('-')[0] ?? null };
+      this.#preferences.set(this.#me().id, stored);
+      return stored;
+    });
+  }
+
   requestPasswordReset(_email: string, options: CallOptions = {}) {
     return this.#settle(options.signal, () => undefined);
   }
@@ -205,7 +222,7 @@ export class MemoryAdapter implements PortalAdapter {
     return this.#settle(options.signal, () => {
       const scope = scopeFor(this.world.settings, this.#me(), view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
-      return ticketFacets(this.world.tickets, scope, this.world.settings.columns, this.#ctx());
+      return ticketFacets(this.world.tickets, scope, effectiveColumns(this.world.settings.columns), this.#ctx());
     });
   }
 
@@ -215,7 +232,7 @@ export class MemoryAdapter implements PortalAdapter {
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
       const rows = selectTickets(this.world.tickets, scope, query, this.#ctx());
-      const csv = ticketsCsv(rows, this.world.settings.columns, this.#ctx(), options.locale);
+      const csv = ticketsCsv(rows, effectiveColumns(this.world.settings.columns), this.#ctx(), options.locale);
       return new Blob([csv], { type: 'text/csv;charset=utf-8' });
     });
   }
@@ -306,14 +323,13 @@ export class MemoryAdapter implements PortalAdapter {
         if (problems.length) fieldErrors.push({ field: 'files', message: 'The files are not within the upload limits.' });
         throw new ValidationError('Please check the form.', fieldErrors);
       }
-      const { subject, content, ...rest } = result.values;
+      const { subject, content, priority, properties } = ticketPartsFromForm(result.values, this.world.settings.defaultInbox);
       const pipeline = this.world.pipelines[0];
       const at = new Date(this.#now()).toISOString();
       const record: TicketRecord = {
-        id: Math.max(0, ...this.world.tickets.map((t) => t.id)) + 1, subject: String(subject), content: String(content ?? ''),
-        pipeline: pipeline.id, stage: pipeline.stages[0].id, priority: null, ownerId: null, contactId: me.id,
-        companyId: me.companyId, createdAt: at, lastActivityAt: at,
-        properties: { ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v])), inbox: this.world.settings.defaultInbox },
+        id: Math.max(0, ...this.world.tickets.map((t) => t.id)) + 1, subject, content,
+        pipeline: pipeline.id, stage: pipeline.stages[0].id, priority, ownerId: null, contactId: me.id,
+        companyId: me.companyId, createdAt: at, lastActivityAt: at, properties,
       };
       this.world.tickets.push(record);
       let nextAttachment = Math.max(0, ...this.world.messages.flatMap((m) => m.attachments.map((x) => x.id)));

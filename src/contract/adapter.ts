@@ -2,6 +2,7 @@ import type { Credentials, Registration, RegistrationResult, Session, TokenAndPa
 import type { PublicSettings } from './settings.js';
 import type { Message, Ticket, TicketFacets, TicketPage, TicketQuery, UploadFile } from './tickets.js';
 import type { FormDefinition } from './form.js';
+import type { Preferences } from './preferences.js';
 
 /** Options every adapter operation takes. */
 export interface CallOptions {
@@ -65,4 +66,9 @@ export interface PortalAdapter {
 
   /** Calls `listener` for every change the user may see; returns the unsubscribe function. */
   subscribe(listener: (change: PortalChange) => void): () => void;
+
+  // Preferences (optional: the portal hides the email switch for adapters without them)
+  /** The signed-in contact's email choices and language. */
+  getPreferences?(options?: CallOptions): Promise<Preferences>;
+  setPreferences?(preferences: Preferences, options?: CallOptions): Promise<Preferences>;
 }

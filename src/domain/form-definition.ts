@@ -1,16 +1,18 @@
 import type { FormField } from '../contract/form.js';
 import { compilePattern, DATE_RULE } from './form-field-rules.js';
 import { CORE_TICKET_FIELDS } from './world.js';
+import { coreFieldProblems, CUSTOMER_SETTABLE_CORE_FIELDS } from './form-core-fields.js';
 
 /** The two fields every support form has, required and unconditional: they become the ticket's subject and description. */
 export const REQUIRED_FORM_FIELDS = ['subject', 'content'] as const;
 
 /**
- * Names a form field may not use: core ticket fields other than subject/content, `inbox` (recorded by the server
- * from `settings.defaultInbox`) and `files` (the multipart name of attachments and of upload errors).
+ * Names a form field may not use: system fields (core ticket fields other than subject, content and the
+ * customer-settable ones such as priority), `inbox` (recorded by the server from `settings.defaultInbox`) and `files`
+ * (the multipart name of attachments and of upload errors).
  */
 export const RESERVED_FIELD_NAMES: readonly string[] = [
-  ...CORE_TICKET_FIELDS.filter((name) => name !== 'subject' && name !== 'content'), 'inbox', 'files',
+  ...CORE_TICKET_FIELDS.filter((name) => name !== 'subject' && name !== 'content' && !CUSTOMER_SETTABLE_CORE_FIELDS.includes(name)), 'inbox', 'files',
 ];
 
 const CHOICE_TYPES = new Set(['select', 'radio', 'checkboxes']);
@@ -40,6 +42,7 @@ export function definitionProblems(fields: readonly FormField[]): DefinitionProb
     else seen.set(field.name, i);
     if (RESERVED_FIELD_NAMES.includes(field.name)) add(`${at}.name`, `"${field.name}" is a core ticket field; choose another name.`);
 
+    for (const p of coreFieldProblems(field, at)) add(p.path, p.message);
     if ((REQUIRED_FORM_FIELDS as readonly string[]).includes(field.name)) {
       if (field.required !== true) add(`${at}.required`, `The "${field.name}" field must be required.`);
       if (field.visibleWhen) add(`${at}.visibleWhen`, `The "${field.name}" field must always be shown.`);

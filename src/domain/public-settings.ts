@@ -1,9 +1,14 @@
 import type { PublicSettings, Settings } from '../contract/settings.js';
+import { effectiveColumns } from './columns.js';
 
 /** Picks the admin texts for a locale (exact tag, then its language), falling back to the default texts. */
 export function localizedTexts(settings: Settings, locale: string | undefined) {
   const translations = settings.translations ?? {};
-  const t = (locale && (translations[locale] ?? translations[locale.split('-')[0]])) || {};
+  // Only the languages the admin offers; any other falls back to the default language's texts.
+  const locales = settings.locales.map((l) => l.toLowerCase());
+  const offered = (l: string | undefined) => !!l && (locales.includes(l.toLowerCase()) || locales.includes(l.toLowerCase().split('-')[0]));
+  const chosen = offered(locale) ? locale : settings.defaultLocale;
+  const t = (chosen && (translations[chosen] ?? translations[chosen.split('-')[0]])) || {};
   return {
     name: t.name || settings.name,
     ticketLabel: t.ticketLabel ?? settings.ticketLabel,
@@ -32,7 +37,7 @@ export function toPublicSettings(settings: Settings, locale?: string): PublicSet
     consent: texts.consent,
     supportForm: settings.supportForm.enabled ? { menuText: texts.menuText, headerText: texts.headerText } : null,
     uploads: settings.supportForm.uploads,
-    columns: settings.columns,
+    columns: [...effectiveColumns(settings.columns)],
     statusDisplay: settings.statusDisplay,
     idleTimeoutMinutes: settings.idleTimeoutMinutes,
     knowledgeBaseUrl: settings.knowledgeBaseUrl,

@@ -20,6 +20,9 @@ import { LiveRegionController } from '../../internal/live-region.js';
 import { getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
 import type { Route } from '../../internal/router.js';
 import { renderProblem, renderView } from './portal-views.js';
+import { brandStyles, renderBrand, renderKnowledgeBaseLink } from './portal-brand.js';
+import { signInNotice } from './sign-in-notice.js';
+import { offeredLocale } from '../../internal/offered-locale.js';
 import { styles } from './customer-portal.styles.js';
 import { headingTag } from '../../internal/heading.js';
 import { html as staticHtml } from 'lit/static-html.js';
@@ -43,6 +46,10 @@ import { html as staticHtml } from 'lit/static-html.js';
  * @csspart header - The header with the portal name and the navigation.
  * @csspart title - The portal name heading.
  * @csspart nav - The portal navigation.
+ * @csspart logo - The admin's logo in the title (`theme.logoUrl`; alt text = the portal name), in a fixed box.
+ * @csspart knowledge-base-link - "Knowledge base" in the navigation (`knowledgeBaseUrl`).
+ * @cssprop --customer-portal-logo-width - Width of the logo box (default 10rem).
+ * @cssprop --customer-portal-logo-height - Height of the logo box (default 2.5rem).
  * @csspart view - The box around the current view.
  * @csspart sign-out-button - The "Sign out" button in the navigation.
  * @csspart expiry-dialog - The "Stay signed in" dialog.
@@ -66,7 +73,7 @@ import { html as staticHtml } from 'lit/static-html.js';
  */
 @localized()
 export class CustomerPortal extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, brandStyles];
 
   /** Base URL of the reference server's API (creates an `HttpAdapter`), e.g. `/api/v1`. */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -155,7 +162,7 @@ export class CustomerPortal extends LitElement {
       if (requested) await setPortalLocale(resolveLocale(requested));
       if (!adapter) throw new UnavailableError(msg('The portal is not set up: the "api-base" attribute or an adapter is missing.', { id: 'portal.no-adapter' }));
       const settings = await adapter.getSettings({ signal, locale: requested ?? undefined });
-      await setPortalLocale(resolveLocale(requested, settings.defaultLocale));
+      await setPortalLocale(offeredLocale(requested, settings));
       const session = settings.enabled ? await adapter.getSession({ signal }) : null;
       return { settings, session };
     },
@@ -242,8 +249,7 @@ export class CustomerPortal extends LitElement {
 
   /** Why the sign-in form shows: an idle timeout, or a one-time link that no longer works. */
   #signInNotice(route: Route): string {
-    if (route.name === 'signin' && route.error) return msg('This link is invalid or has expired.', { id: 'login.link-invalid' });
-    return this.signedOutNotice;
+    return (route.name === 'signin' && signInNotice(route.error)) || this.signedOutNotice;
   }
 
   /** Signs the customer out (as the "Sign out" button does). */
@@ -297,15 +303,16 @@ export class CustomerPortal extends LitElement {
     const signedIn = !!this.session;
     return html`
       <header part="header">
-        ${staticHtml`<${tag} part="title">${settings.name}</${tag}>`}
+        ${renderBrand(tag, settings)}
         <nav part="nav" aria-label=${msg('Portal navigation', { id: 'portal.nav-label' })}>
           <ul>
             <li><a href="#/tickets" aria-current=${onList ? 'page' : nothing} @click=${this.#onNavClick}>${settings.ticketLabel.plural}</a></li>
+            ${renderKnowledgeBaseLink(settings)}
             ${settings.supportForm
               ? html`<li><a href="#/new" aria-current=${route.name === 'new' ? 'page' : nothing} @click=${this.#onNavClick}>${settings.supportForm.menuText}</a></li>`
               : nothing}
             ${signedIn
-              ? html`<li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
+              ? html`<li><portal-email-preference></portal-email-preference></li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
               : nothing}
           </ul>
         </nav>

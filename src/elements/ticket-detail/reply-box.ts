@@ -39,6 +39,8 @@ export class ReplyBox extends LitElement {
 
   @property({ type: Number }) userId = 0;
   @property({ type: Number }) ticketId = 0;
+  /** The admin's ticket label as it stands inside a sentence ("ticket", "RMA"). */
+  @property({ attribute: false }) ticketLabel = 'ticket';
   @property({ attribute: false }) limits: UploadLimits = { maxFiles: 5, maxBytes: 10_000_000, accept: [] };
   /** Posts a reply; resolves with the stored message. */
   @property({ attribute: false }) send?: (input: ReplyInput) => Promise<Message>;
@@ -229,7 +231,7 @@ export class ReplyBox extends LitElement {
       const reason = error instanceof PortalError && error.kind === 'network'
         ? msg('No connection. Your message is kept; send it again when you are back online.', { id: 'reply.offline' })
         : error instanceof PortalError && error.kind === 'forbidden'
-          ? msg('Replies to this ticket are not possible any more.', { id: 'reply.forbidden' })
+          ? msg(str`Replies to this ${this.ticketLabel} are not possible any more.`, { id: 'reply.forbidden' })
           : msg('Your reply could not be sent.', { id: 'reply.failed' });
       this.#setOutgoing(outgoing.key, { state: 'failed', reason });
       this.announce(reason);

@@ -197,7 +197,7 @@ export class TicketDetail extends LitElement {
       ${renderTicketHeader(ticket, settings, CellFormat.for(locale), this.headingLevel, this.#back)}
       ${renderConversation(messages, locale, (id) => adapter.attachmentUrl(id), ticket.actions.reply)}
       ${ticket.actions.reply
-        ? html`<portal-reply-box .userId=${this.session!.user.id} .ticketId=${ticket.id} .limits=${settings.uploads}
+        ? html`<portal-reply-box .userId=${this.session!.user.id} .ticketId=${ticket.id} .ticketLabel=${this.#singular()} .limits=${settings.uploads}
             .send=${this.#send} .announce=${(m: string) => this.#announce(m)}></portal-reply-box>`
         : html`<p class="notice">${msg(str`This ${this.#singular()} is closed. Replies are not possible.`, { id: 'detail.reply-closed' })}</p>`}
       ${ticket.actions.close

@@ -123,6 +123,10 @@ describe('customer-portal with the keyboard only', () => {
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.textContent?.trim()).to.equal('Submit a ticket');
     await sendKeys({ press: 'Tab' });
+    // The "Email me when the support team answers" switch.
+    expect(root(el).activeElement?.localName).to.equal('portal-email-preference');
+    expect(root(el).activeElement?.shadowRoot?.activeElement?.getAttribute('type')).to.equal('checkbox');
+    await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.textContent?.trim()).to.equal('Sign out');
     links[1].focus();
     await sendKeys({ press: 'Enter' });

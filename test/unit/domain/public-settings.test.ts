@@ -107,6 +107,7 @@ describe('localized texts', () => {
   const base = (): Settings => ({
     ...defaultSettings(),
     name: 'Help',
+    locales: ['en', 'pt', 'fr'],
     translations: {
       pt: { name: 'Ajuda', menuText: 'Enviar pedido' },
       'pt-BR': { name: 'Ajuda BR', ticketLabel: { singular: 'Chamado', plural: 'Chamados' } },
@@ -135,6 +136,10 @@ describe('localized texts', () => {
     assert.deepEqual(fr.consent, { text: 'J’accepte', checkboxLabel: 'Oui' });
     assert.deepEqual(fr.supportForm, { menuText: 'Submit a ticket', headerText: 'Comment pouvons-nous aider ?' });
     assert.deepEqual(toPublicSettings(base(), 'pt').consent, defaultSettings().consent);
+  });
+  it('only in the languages the admin offers (`locales`)', () => {
+    assert.equal(toPublicSettings({ ...base(), locales: ['en', 'fr'] }, 'pt-BR').name, 'Help');
+    assert.equal(toPublicSettings({ ...base(), locales: ['en', 'fr'], defaultLocale: 'pt' }, 'de').name, 'Ajuda', 'the default language\'s texts');
   });
   it('localizedTexts without translations at all', () => {
     assert.deepEqual(localizedTexts(defaultSettings(), 'de'), {

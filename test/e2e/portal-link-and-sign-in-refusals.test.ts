@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SignJWT } from 'jose';
+import type { Browser } from 'playwright-core';
+import { demoWorld } from '../../src/domain/demo-world.js';
+import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { startTestServer } from '../support/server.js';
+
+const world = demoWorld();
+const SECRET = 'e2e-refusal-shared-secret-0123456789';
+
+describe('knowledge-base link and refused sign-ins, in the browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the portal-link module turns the marked link into "Go to {portal name}" in the page\'s language', async () => {
+    const page = await browser.newPage();
+    const problems = collectPageErrors(page);
+    await page.goto(`${server.url}/index.html`);
+    const link = page.locator('a[data-portal-link]');
+    await page.getByRole('link', { name: `Go to ${world.settings.name}` }).waitFor();
+    await page.evaluate(async () => {
+      document.documentElement.lang = 'sv';
+      const module = await import('/dist/cdn/portal-link.js' as string);
+      await module.enhancePortalLinks();
+    });
+    assert.equal(await link.textContent(), `Gå till ${world.settings.translations!.sv!.name}`);
+    await page.evaluate(async () => {
+      document.documentElement.lang = 'de';
+      await (await import('/dist/cdn/portal-link.js' as string)).enhancePortalLinks();
+    });
+    assert.equal(await link.textContent(), `Weiter zu ${world.settings.translations!.de!.name}`);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('a refused single sign-on lands on the sign-in view with a localized message, not JSON', async () => {
+    const current = await (await server.admin('/settings')).json();
+    await server.admin('/settings', { method: 'PUT', body: JSON.stringify({
+      ...current, access: { ...current.access, mode: 'sso', accessGroupIds: [2],
+        sso: { label: 'Nordlicht ID', startUrl: 'https://id.nordlicht.example/start', jwt: { secret: SECRET }, returnToAllowList: [] } },
+    }) });
+    const sign = () => new SignJWT({ email: 'stranger@example.org', name: 'Stranger', jti: `refused-${Math.random()}` })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(SECRET));
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/api/v1/auth/sso/jwt?jwt=${await sign()}`);
+    await page.getByText('Your account is not allowed to use this portal.').waitFor();
+    assert.match(page.url(), /portal\.html#\/signin\?error=access-denied$/);
+    await page.evaluate(() => document.querySelector('customer-portal')!.setAttribute('locale', 'de'));
+    await page.getByText('Ihr Konto darf dieses Portal nicht verwenden.', { exact: false }).first().waitFor();
+    await page.goto(`${server.url}/api/v1/auth/sso/jwt?jwt=broken`);
+    await page.getByText('Sign-in did not work. Please try again.').waitFor();
+    await page.close();
+    await server.admin('/settings', { method: 'PUT', body: JSON.stringify(current) });
+  });
+});
