@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { idColumn } from './dialect/kind.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -10,7 +11,7 @@ type AnyDb = Kysely<any>;
 export const helpdeskMigration: Migration = {
   async up(db: AnyDb) {
     await db.schema.createTable('agent_api_keys')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('agent_id', 'integer', (c) => c.notNull().references('agents.id').onDelete('cascade'))
       .addColumn('label', 'text', (c) => c.notNull())
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -18,7 +19,7 @@ export const helpdeskMigration: Migration = {
       .addColumn('revoked_at', 'text')
       .execute();
     await db.schema.createTable('webhooks')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('url', 'text', (c) => c.notNull())
       .addColumn('events', 'text', (c) => c.notNull())
       .addColumn('description', 'text')
@@ -26,7 +27,7 @@ export const helpdeskMigration: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createTable('webhook_deliveries')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn(...idColumn(db))
       .addColumn('webhook_id', 'integer', (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
       .addColumn('event_id', 'text', (c) => c.notNull())
       .addColumn('event', 'text', (c) => c.notNull())
