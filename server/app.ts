@@ -14,6 +14,7 @@ import { helpdeskTicketRoutes } from './routes/helpdesk-tickets.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { preferenceRoutes } from './routes/preferences.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { authRoutes } from './routes/auth.js';
 import { magicLinkRoutes } from './routes/auth-magic-link.js';
 import { passwordRoutes } from './routes/auth-password.js';
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', apiKeyRoutes);
   api.route('/', webhookRoutes);
   api.route('/', preferenceRoutes);
+  api.route('/', invitationRoutes);
   api.all('*', () => { throw notFound('No such API route.'); });
   app.route('/api/v1', api);
 

@@ -3,11 +3,13 @@ import {
   WebhookInput,
 } from '../schemas/helpdesk.js';
 import type { Route } from './openapi.js';
+import { Preferences } from '../../src/contract/preferences.js';
+import { GroupMembership, InvitationsSent, Membership, PendingInvitations, SendInvitations } from './invitations.js';
 
 /** Schemas and routes of the helpdesk API, API keys and webhooks in the OpenAPI document. */
 export const HELPDESK_SCHEMAS = {
   HelpdeskTicketPage, HelpdeskTicketDetail, HelpdeskMessage, ApiKeyInput, ApiKey, CreatedApiKey, WebhookInput, Webhook, CreatedWebhook,
-  WebhookDelivery,
+  WebhookDelivery, Preferences, SendInvitations, GroupMembership, PendingInvitations, InvitationsSent, Membership,
 };
 
 const str = { type: 'string' };
@@ -42,4 +44,15 @@ export const HELPDESK_ROUTES: Route[] = [
   { method: 'get', path: '/admin/webhooks/{id}/deliveries', summary: 'The delivery log, newest first (500 at most)', admin: true, ok: { status: 200, schema: 'WebhookDelivery', array: true }, params: [ID] },
   { method: 'post', path: '/admin/webhooks/{id}/deliveries/{deliveryId}/replay', summary: 'Send a delivery again (same event id and body, fresh signature)',
     admin: true, ok: { status: 202, schema: 'WebhookDelivery' }, params: [ID, { name: 'deliveryId', in: 'path', schema: { type: 'integer', minimum: 1 } }] },
+  { method: 'get', path: '/admin/invitations/pending', summary: 'Who an invitation would go to now (access-groups portal: contacts in a granting group without a password and without an open invitation) and how many',
+    admin: true, ok: { status: 200, schema: 'PendingInvitations' } },
+  { method: 'post', path: '/admin/invitations', summary: 'Send those invitations (emails to the outbox). With `expectedCount` (the number the admin confirmed), 409 when it changed meanwhile',
+    admin: true, body: 'SendInvitations', ok: { status: 200, schema: 'InvitationsSent' } },
+  { method: 'post', path: '/admin/contacts/{id}/invitation', summary: 'Resend a contact\'s invitation: earlier links stop working (409 when the contact has a password; 422 outside the portal\'s groups)',
+    admin: true, ok: { status: 200, schema: 'InvitationsSent' }, params: [ID] },
+  { method: 'put', path: '/admin/contacts/{id}/access-groups', summary: 'Replace a contact\'s access groups; `invitationPending` says whether an invitation would now go out (sent by POST /admin/invitations)',
+    admin: true, body: 'GroupMembership', ok: { status: 200, schema: 'Membership' }, params: [ID] },
+  { method: 'get', path: '/me/preferences', summary: 'The signed-in contact\'s email choices and language', session: true, ok: { status: 200, schema: 'Preferences' } },
+  { method: 'put', path: '/me/preferences', summary: 'Change them: `replyEmails` (emails when an agent answers), `locale` (one of the portal\'s languages; 422 otherwise)',
+    session: true, body: 'Preferences', ok: { status: 200, schema: 'Preferences' } },
 ];

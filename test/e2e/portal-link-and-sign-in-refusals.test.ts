@@ -62,4 +62,24 @@ describe('knowledge-base link and refused sign-ins, in the browser', () => {
     await page.close();
     await server.admin('/settings', { method: 'PUT', body: JSON.stringify(current) });
   });
+
+  it('a one-time sign-in link of a contact outside the portal\'s groups lands on the localized access-denied message', async () => {
+    const current = await (await server.admin('/settings')).json();
+    await server.admin('/settings', { method: 'PUT', body: JSON.stringify({
+      ...current, access: { ...current.access, mode: 'access-groups', accessGroupIds: [1], magicLink: true },
+    }) });
+    const outsider = world.contacts.find((c) => !c.accessGroupIds.includes(1))!;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/portal.html`);
+    const status = await page.evaluate(async (email) => (await fetch('/api/v1/auth/magic-link', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Portal-Request': '1' }, body: JSON.stringify({ email }),
+    })).status, outsider.email);
+    assert.equal(status, 202);
+    const mail = ((await (await server.admin('/outbox')).json()) as { to: string; link?: string }[]).filter((m) => m.to === outsider.email).at(-1)!;
+    await page.goto(mail.link!);
+    await page.getByText('Your account is not allowed to use this portal.').waitFor();
+    assert.match(page.url(), /#\/signin\?error=access-denied$/);
+    await page.close();
+    await server.admin('/settings', { method: 'PUT', body: JSON.stringify(current) });
+  });
 });
