@@ -15,6 +15,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { inboxRoutes } from './routes/inboxes.js';
 import { authRoutes } from './routes/auth.js';
 import { magicLinkRoutes } from './routes/auth-magic-link.js';
 import { passwordRoutes } from './routes/auth-password.js';
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', webhookRoutes);
   api.route('/', preferenceRoutes);
   api.route('/', invitationRoutes);
+  api.route('/', inboxRoutes);
   api.all('*', () => { throw notFound('No such API route.'); });
   app.route('/api/v1', api);
 

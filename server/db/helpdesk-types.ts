@@ -50,7 +50,14 @@ export interface ContactPreferencesTable {
   locale: string | null;
 }
 
+/** An inbox of the helpdesk (portal threads record the one they came in through). */
+export interface InboxesTable {
+  name: string;
+  created_at: string;
+}
+
 export interface HelpdeskTables {
+  inboxes: InboxesTable;
   agent_api_keys: AgentApiKeysTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;

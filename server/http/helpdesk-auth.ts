@@ -22,7 +22,9 @@ export const requireAdminOrAgent: MiddlewareHandler<AppEnv> = async (c, next) =>
     .where('revoked_at', 'is', null).executeTakeFirst();
   if (!key) throw unauthenticated();
   const path = c.req.path.replace(/^\/api\/v1/, '');
-  if (!AGENT_PATHS.test(path)) throw forbidden('An agent API key may use the helpdesk API only.');
+  if (!AGENT_PATHS.test(path) || (path.startsWith('/admin/inboxes') && c.req.method !== 'GET')) {
+    throw forbidden('An agent API key may use the helpdesk API only.');
+  }
   c.set('agentId', key.agent_id);
   return next();
 };

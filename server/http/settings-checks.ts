@@ -3,11 +3,14 @@ import type { Settings } from '../../src/contract/settings.js';
 import type { PipelineRecord } from '../../src/domain/world.js';
 
 /**
- * Settings that name parts of the world: `actions.closedStageByPipeline` must map real pipelines to one of their
+ * Settings that name parts of the world: `defaultInbox` must be an inbox of the helpdesk; `actions.closedStageByPipeline` must map real pipelines to one of their
  * closed stages (closing a ticket must close it).
  */
-export function worldProblems(settings: Settings, pipelines: readonly PipelineRecord[]): FieldError[] {
+export function worldProblems(settings: Settings, pipelines: readonly PipelineRecord[], inboxes: readonly string[]): FieldError[] {
   const problems: FieldError[] = [];
+  if (!inboxes.includes(settings.defaultInbox)) {
+    problems.push({ field: 'defaultInbox', message: `There is no inbox "${settings.defaultInbox}"; inboxes: ${inboxes.map((i) => `"${i}"`).join(', ')}.` });
+  }
   for (const [pipelineId, stageId] of Object.entries(settings.actions.closedStageByPipeline)) {
     const field = `actions.closedStageByPipeline.${pipelineId}`;
     const pipeline = pipelines.find((p) => p.id === pipelineId);

@@ -25,8 +25,9 @@ export const adminWorldRoutes = new Hono<AppEnv>()
       throw validation(formProblems.map((p) => ({ field: `supportForm.${p.path}`, message: p.message })), 'The support form definition is not valid.');
     }
     const { db, now } = c.get('deps');
-    const worldErrors = worldProblems(settings, await readPipelines(db));
-    if (worldErrors.length > 0) throw validation(worldErrors, 'The settings name stages that cannot be used.');
+    const inboxes = (await db.selectFrom('inboxes').select('name').orderBy('name').execute()).map((r) => r.name);
+    const worldErrors = worldProblems(settings, await readPipelines(db), inboxes);
+    if (worldErrors.length > 0) throw validation(worldErrors, 'The settings name an inbox or stages that cannot be used.');
     await writeSettings(db, settings, now());
     return c.json(settings);
   })

@@ -4,12 +4,13 @@ import {
 } from '../schemas/helpdesk.js';
 import type { Route } from './openapi.js';
 import { Preferences } from '../../src/contract/preferences.js';
+import { Inbox, InboxInput } from './inboxes.js';
 import { GroupMembership, InvitationsSent, Membership, PendingInvitations, SendInvitations } from './invitations.js';
 
 /** Schemas and routes of the helpdesk API, API keys and webhooks in the OpenAPI document. */
 export const HELPDESK_SCHEMAS = {
   HelpdeskTicketPage, HelpdeskTicketDetail, HelpdeskMessage, ApiKeyInput, ApiKey, CreatedApiKey, WebhookInput, Webhook, CreatedWebhook,
-  WebhookDelivery, Preferences, SendInvitations, GroupMembership, PendingInvitations, InvitationsSent, Membership,
+  WebhookDelivery, Inbox, InboxInput, Preferences, SendInvitations, GroupMembership, PendingInvitations, InvitationsSent, Membership,
 };
 
 const str = { type: 'string' };
@@ -52,6 +53,8 @@ export const HELPDESK_ROUTES: Route[] = [
     admin: true, ok: { status: 200, schema: 'InvitationsSent' }, params: [ID] },
   { method: 'put', path: '/admin/contacts/{id}/access-groups', summary: 'Replace a contact\'s access groups; `invitationPending` says whether an invitation would now go out (sent by POST /admin/invitations)',
     admin: true, body: 'GroupMembership', ok: { status: 200, schema: 'Membership' }, params: [ID] },
+  { method: 'get', path: '/admin/inboxes', summary: 'The helpdesk\'s inboxes (`settings.defaultInbox` must name one; `filter[inbox]` of the helpdesk list)', admin: true, agentKey: true, ok: { status: 200, schema: 'Inbox', array: true } },
+  { method: 'post', path: '/admin/inboxes', summary: 'Add an inbox (409 when it exists)', admin: true, body: 'InboxInput', ok: { status: 201, schema: 'Inbox' } },
   { method: 'get', path: '/me/preferences', summary: 'The signed-in contact\'s email choices and language', session: true, ok: { status: 200, schema: 'Preferences' } },
   { method: 'put', path: '/me/preferences', summary: 'Change them: `replyEmails` (emails when an agent answers), `locale` (one of the portal\'s languages; 422 otherwise)',
     session: true, body: 'Preferences', ok: { status: 200, schema: 'Preferences' } },

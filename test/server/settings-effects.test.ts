@@ -28,6 +28,18 @@ describe('settings take effect (server)', () => {
     assert.equal((await put(settings.actions.closedStageByPipeline)).status, 200);
   });
 
+  it('defaultInbox names an inbox of the helpdesk', async () => {
+    const settings = (await s.admin('GET', '/admin/settings')).json;
+    assert.deepEqual((await s.admin('GET', '/admin/inboxes')).json.map((i: { name: string }) => i.name).sort(), ['Billing', 'Support']);
+    const bad = await s.admin('PUT', '/admin/settings', { ...settings, defaultInbox: 'Sales' });
+    assert.ok(isProblem(bad, 422));
+    assert.deepEqual(bad.json.errors.map((e: { field: string }) => e.field), ['defaultInbox']);
+    assert.equal((await s.admin('POST', '/admin/inboxes', { name: 'Sales' })).status, 201);
+    assert.ok(isProblem(await s.admin('POST', '/admin/inboxes', { name: 'Sales' }), 409));
+    assert.equal((await s.admin('PUT', '/admin/settings', { ...settings, defaultInbox: 'Sales' })).status, 200);
+    assert.equal((await s.admin('PUT', '/admin/settings', settings)).status, 200);
+  });
+
   it('an empty column list means the default columns in the list settings, the facets and the CSV', async () => {
     const restore = await s.patchSettings((x) => ({ ...x, columns: [] }));
     try {
