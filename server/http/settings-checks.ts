@@ -11,6 +11,14 @@ export function worldProblems(settings: Settings, pipelines: readonly PipelineRe
   if (!inboxes.includes(settings.defaultInbox)) {
     problems.push({ field: 'defaultInbox', message: `There is no inbox "${settings.defaultInbox}"; inboxes: ${inboxes.map((i) => `"${i}"`).join(', ')}.` });
   }
+  settings.supportForm.fields.forEach((field, i) => {
+    if (field.name !== 'pipeline') return;
+    (field.options ?? []).forEach((option, j) => {
+      if (!pipelines.some((p) => p.id === option.value)) {
+        problems.push({ field: `supportForm.fields.${i}.options.${j}.value`, message: `There is no pipeline "${option.value}".` });
+      }
+    });
+  });
   for (const [pipelineId, stageId] of Object.entries(settings.actions.closedStageByPipeline)) {
     const field = `actions.closedStageByPipeline.${pipelineId}`;
     const pipeline = pipelines.find((p) => p.id === pipelineId);

@@ -20,7 +20,7 @@ export const adminWorldRoutes = new Hono<AppEnv>()
   .get('/admin/settings', async (c) => c.json(await readSettings(c.get('deps').db)))
   .put('/admin/settings', async (c) => {
     const settings = await readJson(c, Settings);
-    const formProblems = definitionProblems(settings.supportForm.fields);
+    const formProblems = definitionProblems(settings.supportForm.fields, settings.supportForm.customerSettableFields ?? []);
     if (formProblems.length > 0) {
       throw validation(formProblems.map((p) => ({ field: `supportForm.${p.path}`, message: p.message })), 'The support form definition is not valid.');
     }

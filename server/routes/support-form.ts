@@ -61,7 +61,9 @@ export const supportFormRoutes = new Hono<AppEnv>()
         const order = [...form.fields.map((f) => f.name), 'files'];
         throw formProblem(issues.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
       }
-      const pipeline = (await readPipelines(db))[0];
+      // A customer-settable `pipeline` field chooses the pipeline; otherwise the first one.
+      const pipelines = await readPipelines(db);
+      const pipeline = pipelines.find((p) => p.id === result.values.pipeline) ?? pipelines[0];
       if (!pipeline || pipeline.stages.length === 0) throw new Problem(503, 'unavailable', 'No pipeline', 'No pipeline is configured for new tickets.');
       const outcome = await createTicketOnce(db, {
         contact, idempotencyKey: key, fingerprint: fingerprintOf(result.values, body.files), values: result.values, files: body.files,

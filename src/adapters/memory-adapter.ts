@@ -323,8 +323,8 @@ export class MemoryAdapter implements PortalAdapter {
         if (problems.length) fieldErrors.push({ field: 'files', message: 'The files are not within the upload limits.' });
         throw new ValidationError('Please check the form.', fieldErrors);
       }
-      const { subject, content, priority, properties } = ticketPartsFromForm(result.values, this.world.settings.defaultInbox);
-      const pipeline = this.world.pipelines[0];
+      const { subject, content, priority, pipeline: chosen, properties } = ticketPartsFromForm(result.values, this.world.settings.defaultInbox);
+      const pipeline = this.world.pipelines.find((p) => p.id === chosen) ?? this.world.pipelines[0];
       const at = new Date(this.#now()).toISOString();
       const record: TicketRecord = {
         id: Math.max(0, ...this.world.tickets.map((t) => t.id)) + 1, subject, content,

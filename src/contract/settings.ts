@@ -68,6 +68,8 @@ export const SupportFormSettings = z.object({
   headerText: z.string().check(z.maxLength(200)),
   fields: z.array(FormField),
   uploads: UploadLimits,
+  /** Core ticket fields besides subject, description and priority that the form may ask for (a field of that name). */
+  customerSettableFields: z.optional(z.array(z.enum(['pipeline']))),
 });
 export type SupportFormSettings = z.infer<typeof SupportFormSettings>;
 

@@ -30,7 +30,7 @@ export interface DefinitionProblem {
  * limits, patterns that do not compile, `visibleWhen` pointing to itself, an unknown or a later field, more than one
  * file field. Empty when the definition is usable.
  */
-export function definitionProblems(fields: readonly FormField[]): DefinitionProblem[] {
+export function definitionProblems(fields: readonly FormField[], customerSettable: readonly string[] = []): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const seen = new Map<string, number>();
@@ -42,7 +42,7 @@ export function definitionProblems(fields: readonly FormField[]): DefinitionProb
     else seen.set(field.name, i);
     if (RESERVED_FIELD_NAMES.includes(field.name)) add(`${at}.name`, `"${field.name}" is a core ticket field; choose another name.`);
 
-    for (const p of coreFieldProblems(field, at)) add(p.path, p.message);
+    for (const p of coreFieldProblems(field, at, customerSettable)) add(p.path, p.message);
     if ((REQUIRED_FORM_FIELDS as readonly string[]).includes(field.name)) {
       if (field.required !== true) add(`${at}.required`, `The "${field.name}" field must be required.`);
       if (field.visibleWhen) add(`${at}.visibleWhen`, `The "${field.name}" field must always be shown.`);

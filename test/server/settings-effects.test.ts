@@ -96,6 +96,32 @@ describe('settings take effect (server)', () => {
     }
   });
 
+  it('a pipeline field, once marked customer-settable, routes the new ticket to the chosen pipeline', async () => {
+    const settings = (await s.admin('GET', '/admin/settings')).json;
+    const field = { name: 'pipeline', label: 'What is it about?', type: 'radio', required: true, options: world.pipelines.map((p) => ({ value: p.id, label: p.label })) };
+    const withField = (extra: object) => ({ ...settings, supportForm: { ...settings.supportForm, ...extra, fields: [...settings.supportForm.fields, field] } });
+    assert.ok(isProblem(await s.admin('PUT', '/admin/settings', withField({})), 422), 'not marked');
+    const unknown = await s.admin('PUT', '/admin/settings', { ...withField({ customerSettableFields: ['pipeline'] }),
+      supportForm: { ...settings.supportForm, customerSettableFields: ['pipeline'], fields: [...settings.supportForm.fields, { ...field, options: [{ value: 'nowhere', label: 'X' }] }] } });
+    assert.ok(isProblem(unknown, 422));
+    assert.equal(unknown.json.errors[0].field, `supportForm.fields.${settings.supportForm.fields.length}.options.0.value`);
+    assert.equal((await s.admin('PUT', '/admin/settings', withField({ customerSettableFields: ['pipeline'] }))).status, 200);
+    try {
+      const cookie = await s.login();
+      const body = new FormData();
+      const second = world.pipelines[1];
+      for (const [k, v] of Object.entries({ subject: 'Invoice question', category: 'billing', orderNumber: 'ORD-123456', impact: 'me', content: 'Why was I charged twice?', pipeline: second.id })) body.set(k, v);
+      const created = await fetch(`${s.url}/api/v1/tickets`, { method: 'POST', body, headers: { cookie, 'x-portal-request': '1', 'idempotency-key': 'pipeline-form-1' } });
+      assert.equal(created.status, 201, await created.clone().text());
+      const ticket = (await s.admin('GET', `/admin/tickets/${(await created.json()).id}`)).json;
+      assert.equal(ticket.pipeline, second.id);
+      assert.equal(ticket.stage, second.stages[0].id);
+      assert.equal(ticket.properties.pipeline, undefined);
+    } finally {
+      await s.admin('PUT', '/admin/settings', settings);
+    }
+  });
+
   it('customers can turn reply emails off; emails speak the language they chose', async () => {
     const cookie = await s.login();
     const ticket = world.tickets.find((t) => t.contactId === 1 && world.messages.some((m) => m.ticketId === t.id && !m.internal))!;

@@ -20,9 +20,17 @@ describe('customer-settable core fields', () => {
     }
   });
 
+  it('the pipeline only when the admin marks it customer-settable', () => {
+    const PIPELINE: FormField = { name: 'pipeline', label: 'Topic', type: 'radio', options: [{ value: 'billing', label: 'Invoices' }] };
+    assert.deepEqual(definitionProblems([SUBJECT, CONTENT, PIPELINE]).map((p) => p.path), ['fields.2.name']);
+    assert.deepEqual(definitionProblems([SUBJECT, CONTENT, PIPELINE], ['pipeline']), []);
+    assert.deepEqual(definitionProblems([SUBJECT, CONTENT, { ...PIPELINE, type: 'text' }], ['pipeline']).map((p) => p.path), ['fields.2.type']);
+  });
+
   it('the priority answer becomes the ticket\'s priority, not a property', () => {
     const parts = ticketPartsFromForm({ subject: 'S', content: 'C', priority: 'high', products: ['a', 'b'] }, 'Support');
-    assert.deepEqual(parts, { subject: 'S', content: 'C', priority: 'high', properties: { products: 'a;b', inbox: 'Support' } });
+    assert.deepEqual(parts, { subject: 'S', content: 'C', priority: 'high', pipeline: null, properties: { products: 'a;b', inbox: 'Support' } });
+    assert.equal(ticketPartsFromForm({ subject: 'S', content: 'C', pipeline: 'billing' }, 'Support').pipeline, 'billing');
     assert.equal(ticketPartsFromForm({ subject: 'S', content: 'C' }, 'Support').priority, null);
   });
 
