@@ -7,11 +7,11 @@ import { measureEntries, measureUnion } from '../../bench/bundle-size.js';
  * growth; the design goal for sign-in + list is 30 kB and is not reached yet (see docs/performance.md).
  */
 const BUDGETS_GZIP: Record<string, number> = {
-  'customer-portal + portal-login + ticket-list + view-switcher': 59_000,
+  'customer-portal + portal-login + ticket-list + view-switcher': 60_000,
   'portal-login + ticket-list + view-switcher': 44_500,
   'ticket-detail': 29_500,
   'support-form': 33_500,
-  define: 76_500,
+  define: 77_500,
 };
 
 describe('bundle budgets (dist/cdn, min+gzip)', () => {

@@ -12,18 +12,20 @@ import { startTestServer } from '../support/server.js';
  * The package as a user gets it: `npm pack`, installed into a throw-away app, each entry bundled with Vite,
  * esbuild and webpack, every bundle loaded in Chromium against the reference server.
  */
-const ALL_TAGS = ['customer-portal', 'portal-login', 'portal-consent-text', 'ticket-list', 'view-switcher', 'ticket-detail',
+const ALL_TAGS = ['customer-portal', 'portal-email-preference', 'portal-login', 'portal-consent-text', 'ticket-list', 'view-switcher', 'ticket-detail',
   'portal-message-body', 'portal-reply-box', 'support-form'];
 
 /** Each package entry and the tags importing it must define. */
 const ENTRIES: Record<string, string[]> = {
   define: ALL_TAGS,
-  'customer-portal': ['customer-portal'],
+  'customer-portal': ['customer-portal', 'portal-email-preference'],
   'portal-login': ['portal-login', 'portal-consent-text'],
   'ticket-list': ['ticket-list', 'view-switcher'],
   'view-switcher': ['view-switcher'],
   'ticket-detail': ['ticket-detail', 'portal-message-body', 'portal-reply-box'],
   'support-form': ['support-form'],
+  // The knowledge-base link defines no element; it must still bundle and load.
+  'portal-link': [],
 };
 
 /** The app's source files: one file per entry, and a page that uses `<portal-login>` alone with an adapter. */
