@@ -10,8 +10,8 @@ export interface DispatcherOptions {
   pollMs?: number;
 }
 
-/** Retry waits: 10 s, 1 min, 5 min, 30 min, 2 h, 6 h (seven attempts over about nine hours). */
-export const DEFAULT_BACKOFF_MS = [10_000, 60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
+/** Retry waits: 2 s, 10 s, 1 min, 5 min, 30 min, 2 h, 6 h (eight attempts over about nine hours). */
+export const DEFAULT_BACKOFF_MS = [2_000, 10_000, 60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
 
 /** `PORTAL_WEBHOOK_RETRY_MS`: comma-separated waits in ms (e.g. `50,100,200`); default DEFAULT_BACKOFF_MS. */
 export function parseBackoff(raw: string | undefined): number[] {
