@@ -83,7 +83,7 @@ describe('live updates: an agent answer reaches an open ticket page', () => {
     await page.reload();
     await page.locator('ticket-detail .message').getByText('Second round of logs.').waitFor();
     await agentReply('Polling brought this answer.');
-    await page.locator('ticket-detail .message').getByText('Polling brought this answer.').waitFor({ timeout: POLL_INTERVAL_MS + 5_000 });
+    await page.locator('ticket-detail .message').getByText('Polling brought this answer.').waitFor({ timeout: 2 * POLL_INTERVAL_MS });
     assert.ok(polls.length > 0, 'the page polled /events');
     await context.close();
   });
