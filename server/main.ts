@@ -8,6 +8,9 @@ const server = await startServer({
   linkBase: config.linkBase ?? 'address', corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
 });
 console.log(`Portal running at ${server.url}/`);
+if (server.mail === 'outbox') {
+  console.log('Note: PORTAL_SMTP_URL is not set, so no email is sent: invitations, resets and sign-in links stay in the outbox (GET /api/v1/admin/outbox).');
+}
 if (config.seed === 'demo') console.log(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
 if (!config.linkBase) {
   console.log(`Note: PORTAL_LINK_BASE is not set, so emailed links point at ${server.url}/portal.html (never at a request's Host header); set it when the portal is reached at another address.`);

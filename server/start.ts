@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { Limiter } from './auth/throttle.js';
 import { parseCorsOrigins, parseLinkBase } from './config.js';
 import { isPostgresUrl, openDatabase } from './db/connect.js';
+import { startMailSender } from './mail/index.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
 import { parseBackoff, WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -38,12 +39,20 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** Waits before webhook retries, in ms; default PORTAL_WEBHOOK_RETRY_MS, else 10 s … 6 h. */
   webhookBackoffMs?: number[];
+  /** SMTP server of every email (`smtp://…`); default PORTAL_SMTP_URL; without one, emails stay in the outbox. */
+  smtpUrl?: string;
+  /** Sender address of emails; default PORTAL_MAIL_FROM, else `portal@localhost`. */
+  mailFrom?: string;
+  /** First retry of a failed delivery after this many ms (doubling); tests shorten it. */
+  mailRetryMs?: number;
 }
 
 export interface RunningServer {
   /** `http://HOST:PORT`, no trailing slash. */
   url: string;
   adminToken: string;
+  /** How emails leave: over SMTP, or kept in the outbox only. */
+  mail: 'smtp' | 'outbox';
   close(): Promise<void>;
 }
 
@@ -87,16 +96,23 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     limiter: new Limiter(now),
     webhooks,
   });
+  const smtpUrl = opts.smtpUrl ?? (process.env.PORTAL_SMTP_URL?.trim() || undefined);
+  const mailer = smtpUrl ? startMailSender({
+    db, smtpUrl, now, from: opts.mailFrom ?? (process.env.PORTAL_MAIL_FROM?.trim() || 'portal@localhost'), retryMs: opts.mailRetryMs,
+    log: log ? (entry) => console.log(JSON.stringify(entry)) : undefined,
+  }) : undefined;
   let closing: Promise<void> | undefined;
   return {
     url,
     adminToken,
+    mail: mailer ? 'smtp' : 'outbox',
     close: () => (closing ??= (async () => {
       await webhooks.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
+      await mailer?.close();
       await db.destroy();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     })()),

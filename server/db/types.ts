@@ -179,6 +179,18 @@ export interface OutboxTable {
   text: string;
   link: string | null;
   created_at: string;
+  /** What `server/mail/` sends (null for rows written before it). */
+  kind: string | null;
+  html: string | null;
+  /** `queued` (waiting or retrying), `sent`, `failed` (gave up). Without SMTP, emails stay `queued` here. */
+  status: Generated<string>;
+  attempts: Generated<number>;
+  /** Epoch ms of the next try. */
+  next_attempt_at: number | null;
+  /** Epoch ms until which one instance holds the row while it sends it. */
+  claimed_until: number | null;
+  sent_at: string | null;
+  last_error: string | null;
 }
 
 export interface Database extends ConversationTables, TicketRequestTables, HelpdeskTables {

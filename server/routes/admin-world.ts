@@ -10,7 +10,8 @@ import { AccessGroupInput, AgentInput, CompanyInput, ContactInput } from '../sch
 import { insertAgent } from '../store/agents.js';
 import { insertContact } from '../store/contacts.js';
 import { issueInvitation } from '../store/one-time-tokens.js';
-import { writeEmail } from '../store/outbox.js';
+import { contactMailLocale, queueMail } from '../mail/index.js';
+import { readOutbox } from '../store/outbox.js';
 import { readPipelines } from '../store/pipelines.js';
 import { readSettings, writeSettings } from '../store/settings.js';
 import { worldProblems } from '../http/settings-checks.js';
@@ -73,12 +74,8 @@ export const adminWorldRoutes = new Hono<AppEnv>()
       if (passwordHash === null && groupIds.some((g) => settings.access.accessGroupIds.includes(g))) {
         const token = await issueInvitation(trx, contactId, at);
         const link = portalLink(c, `/invite?token=${token}`);
-        await writeEmail(trx, {
-          to: email,
-          subject: `You are invited to ${settings.name}`,
-          text: `Hello ${body.name},\n\nyou have been invited to ${settings.name}. Choose your password here:\n${link}\n\nThe link is valid for 7 days.`,
-          link,
-        }, at);
+        const locale = await contactMailLocale(trx, contactId, [settings.defaultLocale]);
+        await queueMail(trx, { kind: 'invitation', to: email, name: body.name, locale, portal: settings.name, link }, at);
       }
       return contactId;
     });
@@ -93,9 +90,8 @@ export const adminWorldRoutes = new Hono<AppEnv>()
     return c.json({ id }, 201);
   })
   .get('/admin/outbox', async (c) => {
-    const rows = await c.get('deps').db.selectFrom('outbox').selectAll().orderBy('id').execute();
-    return c.json(rows.map((r) => ({
-      to: r.recipient, subject: r.subject, text: r.text, ...(r.link === null ? {} : { link: r.link }), createdAt: r.created_at,
-    })));
+    const { entries, total } = await readOutbox(c.get('deps').db, c.req.query('offset'), c.req.query('limit'));
+    c.header('x-total-count', String(total));
+    return c.json(entries);
   })
   .get('/admin/pipelines', async (c) => c.json(await readPipelines(c.get('deps').db)));

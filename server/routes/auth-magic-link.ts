@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { EmailOnly } from '../../src/contract/session.js';
 import type { Settings } from '../../src/contract/settings.js';
 import { passwordAccessProblem } from '../auth/access.js';
-import { signInLinkEmail } from '../auth/emails.js';
 import { startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
 import { apiOrigin, portalLink } from '../http/client.js';
@@ -12,7 +11,7 @@ import { forbidden } from '../http/problem.js';
 import { clearFailures, failureWait, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
 import { consumeToken, issueToken } from '../store/one-time-tokens.js';
-import { writeEmail } from '../store/outbox.js';
+import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readSettings } from '../store/settings.js';
 
 const magicLinkOn = (settings: Settings) => settings.access.magicLink && settings.access.mode !== 'sso';
@@ -38,7 +37,8 @@ export const magicLinkRoutes = new Hono<AppEnv>()
       const at = now();
       const token = await issueToken(db, 'magic', row.id, at);
       const link = `${apiOrigin(c)}/api/v1/auth/magic-link/verify?token=${token}`;
-      await writeEmail(db, signInLinkEmail(email, settings, link), at);
+      const locale = await contactMailLocale(db, row.id, [c.req.header('accept-language'), settings.defaultLocale]);
+      await queueMail(db, { kind: 'sign-in-link', to: email, locale, portal: settings.name, link }, at);
     }
     c.header('cache-control', 'no-store');
     return c.json({ status: 'check-email' }, 202);

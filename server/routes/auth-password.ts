@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { EmailOnly, TokenAndPassword } from '../../src/contract/session.js';
 import { passwordAccessProblem } from '../auth/access.js';
-import { resetEmail } from '../auth/emails.js';
 import { hashPassword } from '../auth/passwords.js';
 import { endContactSessions, sessionBody, startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
@@ -12,7 +11,7 @@ import { validation } from '../http/problem.js';
 import { clearFailures, guardFailures, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
 import { consumeInvitation, consumeToken, issueToken, revokeTokens } from '../store/one-time-tokens.js';
-import { writeEmail } from '../store/outbox.js';
+import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readSettings } from '../store/settings.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 
@@ -55,7 +54,8 @@ export const passwordRoutes = new Hono<AppEnv>()
     if (row && settings.access.mode !== 'sso' && mayEmail(c, email)) {
       const at = now();
       const token = await issueToken(db, 'reset', row.id, at);
-      await writeEmail(db, resetEmail(email, settings, portalLink(c, `/reset?token=${token}`)), at);
+      const locale = await contactMailLocale(db, row.id, [c.req.header('accept-language'), settings.defaultLocale]);
+      await queueMail(db, { kind: 'reset', to: email, locale, portal: settings.name, link: portalLink(c, `/reset?token=${token}`) }, at);
     }
     c.header('cache-control', 'no-store');
     return c.json({ status: 'check-email' }, 202);

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { Registration } from '../../src/contract/session.js';
-import { accountExistsEmail } from '../auth/emails.js';
 import { hashPassword } from '../auth/passwords.js';
 import { sessionBody, startSession } from '../auth/sessions.js';
 import type { Db } from '../db/connect.js';
@@ -13,7 +12,7 @@ import { limitMailRequests, mayEmail } from '../http/throttling.js';
 import { insertConsent } from '../store/consents.js';
 import { insertContact, readContact } from '../store/contacts.js';
 import { issueToken } from '../store/one-time-tokens.js';
-import { writeEmail } from '../store/outbox.js';
+import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readSettings } from '../store/settings.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 
@@ -66,7 +65,8 @@ export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEn
     const existing = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
     if (existing && mayEmail(c, email)) {
       const token = await issueToken(db, 'reset', existing.id, at);
-      await writeEmail(db, accountExistsEmail(email, settings, portalLink(c, `/reset?token=${token}`)), at);
+      const locale = await contactMailLocale(db, existing.id, [c.req.header('accept-language'), settings.defaultLocale]);
+      await queueMail(db, { kind: 'account-exists', to: email, locale, portal: settings.name, link: portalLink(c, `/reset?token=${token}`) }, at);
     }
     return c.json({ status: 'check-email' }, 202);
   }

@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/context.js';
 import { notFound, Problem, validation } from '../http/problem.js';
 import { idParam } from '../http/ticket-access.js';
 import { issueInvitation } from '../store/one-time-tokens.js';
-import { writeEmail } from '../store/outbox.js';
+import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readSettings } from '../store/settings.js';
 
 export const SendInvitations = z.object({
@@ -50,12 +50,8 @@ async function pendingContacts(db: Db, settings: Settings, at: number, contactId
 async function sendInvitation(c: Context<AppEnv>, db: Db, settings: Settings, contact: { id: number; email: string; name: string }, at: number) {
   const token = await issueInvitation(db, contact.id, at);
   const link = portalLink(c, `/invite?token=${token}`);
-  await writeEmail(db, {
-    to: contact.email,
-    subject: `You are invited to ${settings.name}`,
-    text: `Hello ${contact.name},\n\nyou have been invited to ${settings.name}. Choose your password here:\n${link}\n\nThe link is valid for 7 days.`,
-    link,
-  }, at);
+  const locale = await contactMailLocale(db, contact.id, [settings.defaultLocale]);
+  await queueMail(db, { kind: 'invitation', to: contact.email, name: contact.name, locale, portal: settings.name, link }, at);
 }
 
 /**

@@ -132,7 +132,11 @@ const ROUTES: Route[] = [
     params: [{ name: 'id', in: 'path', schema: { type: 'integer' } }] },
   { method: 'post', path: '/admin/tickets/{id}/messages', summary: 'Add a message: an agent reply (with `attachments`, base64), an internal note (`internal: true`), or a contact message. It goes to `threadId`, a new thread (`newThread`), else the thread the portal shows. An agent reply that the customer sees is emailed to them (unless they turned that off) and shows live in the portal; every message sends `message.created`. An agent key posts as its own agent only (403 otherwise)', admin: true, agentKey: true, body: 'MessageInput', ok: { status: 201, schema: 'CreatedId' }, problems: [403],
     params: [{ name: 'id', in: 'path', schema: { type: 'integer' } }] },
-  { method: 'get', path: '/admin/outbox', summary: 'Emails sent, newest last', admin: true, ok: { status: 200, schema: 'OutboxEntry', array: true } },
+  { method: 'get', path: '/admin/outbox', summary: 'Emails (queued, sent, failed), oldest first; X-Total-Count header', admin: true, ok: { status: 200, schema: 'OutboxEntry', array: true },
+    params: [
+      { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'Entries to skip' },
+      { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 }, description: 'Entries per answer (default 1000)' },
+    ] },
   { method: 'get', path: '/admin/pipelines', summary: 'Pipelines and stages', admin: true, ok: { status: 200, schema: 'PipelineOutput', array: true } },
   ...HELPDESK_ROUTES,
 ];

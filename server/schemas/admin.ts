@@ -74,8 +74,13 @@ export const OutboxEntry = z.object({
   to: z.string(),
   subject: z.string(),
   text: z.string(),
+  /** Only while the email is not sent: no usable token stays after delivery. */
   link: z.optional(z.string()),
   createdAt: IsoDateTime,
+  /** `queued` (waiting, retrying, or kept here without SMTP), `sent`, `failed` (gave up after retries). */
+  status: z.enum(['queued', 'sent', 'failed']),
+  attempts: z.int(),
+  sentAt: z.optional(IsoDateTime),
 });
 
 export const PipelineOutput = z.object({

@@ -66,7 +66,7 @@ export async function testServer(options: StartOptions & { keep?: TestDatabase &
     if (res.status !== 200) throw new Error(`settings rejected: ${res.text}`);
     return async () => { await call('PUT', '/admin/settings', { admin: true, body: before }); };
   };
-  const outbox = async (): Promise<{ to: string; subject: string; text: string; link?: string; createdAt: string }[]> =>
+  const outbox = async (): Promise<{ to: string; subject: string; text: string; link?: string; createdAt: string; status: string; attempts: number; sentAt?: string }[]> =>
     (await call('GET', '/admin/outbox', { admin: true })).json;
   /** Reads (or writes) the test database directly, on either dialect: `?` placeholders, rows as objects. */
   const query = async <T = Record<string, unknown>>(text: string, ...params: unknown[]): Promise<T[]> => {

@@ -1,0 +1,43 @@
+/**
+ * The texts of every email, per kind and language (en, de, sv, da). `{portal}`, `{name}` are filled in; the link
+ * follows the body as a button (HTML) or on its own line (text), then the note.
+ */
+export interface MailTexts {
+  subject: string;
+  /** Paragraphs before the link. */
+  body: string[];
+  /** Label of the link's button. */
+  action: string;
+  /** Paragraph after the link. */
+  note: string;
+}
+
+export type MailLocale = 'en' | 'de' | 'sv' | 'da';
+export const MAIL_LOCALES: readonly MailLocale[] = ['en', 'de', 'sv', 'da'];
+
+export const MAIL_TEXTS: Record<string, Record<MailLocale, MailTexts>> = {
+  invitation: {
+    en: { subject: 'You are invited to {portal}', body: ['Hello {name},', 'you have been invited to {portal}. Choose your password to sign in.'], action: 'Choose a password', note: 'The link is valid for 7 days.' },
+    de: { subject: 'Einladung zu {portal}', body: ['Hallo {name},', 'Sie wurden zu {portal} eingeladen. Wählen Sie Ihr Passwort, um sich anzumelden.'], action: 'Passwort wählen', note: 'Der Link ist 7 Tage lang gültig.' },
+    sv: { subject: 'Du är inbjuden till {portal}', body: ['Hej {name},', 'du har bjudits in till {portal}. Välj ditt lösenord för att logga in.'], action: 'Välj lösenord', note: 'Länken gäller i 7 dagar.' },
+    da: { subject: 'Du er inviteret til {portal}', body: ['Hej {name},', 'du er blevet inviteret til {portal}. Vælg din adgangskode for at logge ind.'], action: 'Vælg adgangskode', note: 'Linket er gyldigt i 7 dage.' },
+  },
+  reset: {
+    en: { subject: 'Reset your {portal} password', body: ['Someone asked to reset the password of your {portal} account.', 'Choose a new password here:'], action: 'Choose a new password', note: 'The link is valid for 30 minutes and works once. If it was not you, ignore this email: your password stays as it is.' },
+    de: { subject: 'Passwort für {portal} zurücksetzen', body: ['Jemand hat angefragt, das Passwort Ihres Kontos bei {portal} zurückzusetzen.', 'Wählen Sie hier ein neues Passwort:'], action: 'Neues Passwort wählen', note: 'Der Link ist 30 Minuten gültig und funktioniert einmal. Waren Sie das nicht, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.' },
+    sv: { subject: 'Återställ ditt lösenord för {portal}', body: ['Någon har bett om att återställa lösenordet för ditt konto på {portal}.', 'Välj ett nytt lösenord här:'], action: 'Välj nytt lösenord', note: 'Länken gäller i 30 minuter och fungerar en gång. Var det inte du kan du strunta i det här mejlet: ditt lösenord förblir detsamma.' },
+    da: { subject: 'Nulstil din adgangskode til {portal}', body: ['Nogen har bedt om at nulstille adgangskoden til din konto på {portal}.', 'Vælg en ny adgangskode her:'], action: 'Vælg ny adgangskode', note: 'Linket er gyldigt i 30 minutter og virker én gang. Var det ikke dig, kan du se bort fra denne e-mail: din adgangskode forbliver den samme.' },
+  },
+  'account-exists': {
+    en: { subject: 'You already have an account at {portal}', body: ['Someone tried to register at {portal} with this address, but you already have an account.', 'Sign in with your password, or choose a new one here:'], action: 'Choose a new password', note: 'The link is valid for 30 minutes. If it was not you, ignore this email: nothing has changed.' },
+    de: { subject: 'Sie haben bereits ein Konto bei {portal}', body: ['Jemand wollte sich mit dieser Adresse bei {portal} registrieren, aber Sie haben bereits ein Konto.', 'Melden Sie sich mit Ihrem Passwort an oder wählen Sie hier ein neues:'], action: 'Neues Passwort wählen', note: 'Der Link ist 30 Minuten gültig. Waren Sie das nicht, ignorieren Sie diese E-Mail: Es hat sich nichts geändert.' },
+    sv: { subject: 'Du har redan ett konto på {portal}', body: ['Någon försökte registrera sig på {portal} med den här adressen, men du har redan ett konto.', 'Logga in med ditt lösenord eller välj ett nytt här:'], action: 'Välj nytt lösenord', note: 'Länken gäller i 30 minuter. Var det inte du kan du strunta i det här mejlet: ingenting har ändrats.' },
+    da: { subject: 'Du har allerede en konto på {portal}', body: ['Nogen forsøgte at registrere sig på {portal} med denne adresse, men du har allerede en konto.', 'Log ind med din adgangskode, eller vælg en ny her:'], action: 'Vælg ny adgangskode', note: 'Linket er gyldigt i 30 minutter. Var det ikke dig, kan du se bort fra denne e-mail: intet er ændret.' },
+  },
+  'sign-in-link': {
+    en: { subject: 'Your sign-in link for {portal}', body: ['Sign in to {portal} with this link:'], action: 'Sign in', note: 'The link is valid for 15 minutes and works once. If you did not ask for it, ignore this email.' },
+    de: { subject: 'Ihr Anmeldelink für {portal}', body: ['Melden Sie sich mit diesem Link bei {portal} an:'], action: 'Anmelden', note: 'Der Link ist 15 Minuten gültig und funktioniert einmal. Haben Sie ihn nicht angefordert, ignorieren Sie diese E-Mail.' },
+    sv: { subject: 'Din inloggningslänk till {portal}', body: ['Logga in på {portal} med den här länken:'], action: 'Logga in', note: 'Länken gäller i 15 minuter och fungerar en gång. Om du inte bad om den kan du strunta i det här mejlet.' },
+    da: { subject: 'Dit login-link til {portal}', body: ['Log ind på {portal} med dette link:'], action: 'Log ind', note: 'Linket er gyldigt i 15 minutter og virker én gang. Har du ikke bedt om det, kan du se bort fra denne e-mail.' },
+  },
+};
