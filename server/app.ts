@@ -30,6 +30,7 @@ import { eventRoutes } from './routes/events.js';
 import { ticketDetailRoutes } from './routes/ticket-detail.js';
 import { ticketReplyRoutes } from './routes/ticket-reply.js';
 import { supportFormRoutes } from './routes/support-form.js';
+import { healthRoutes } from './routes/health.js';
 
 export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>> {
   /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.header('referrer-policy', 'same-origin');
   });
 
+  app.route('/', healthRoutes);
   app.use('/api/v1/*', cors);
 
   const api = new Hono<AppEnv>();
@@ -100,7 +102,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return new Problem(status, 'bad-request', 'Bad request', 'The request could not be processed.').toResponse();
     }
-    if (c.get('deps')?.log !== false) console.error(JSON.stringify({ level: 'error', path: c.req.path, message: String(err) }));
+    if (c.get('deps')?.log !== false) console.error(JSON.stringify({ level: 'error', at: new Date().toISOString(), requestId: c.get('requestId'), path: c.req.path, message: String(err) }));
     return new Problem(500, 'internal', 'Internal server error', 'Something went wrong on our side.').toResponse();
   });
   return app;

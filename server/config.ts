@@ -15,6 +15,8 @@ export interface Config {
   adminTokenGenerated: boolean;
   seed: SeedMode;
   log: boolean;
+  /** NODE_ENV=production (or PORTAL_MODE=production): no demo seed unless asked, admin token from the environment only, never printed. */
+  production: boolean;
   /** Base of every emailed link (`…#/reset?token=`); unset = the request's origin + `/portal.html`. */
   linkBase?: string;
   /** Exact origins allowed to call the API with credentials (CORS). */
@@ -59,10 +61,15 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 = any free port), not "${env.PORT}"`);
-  const seed = env.PORTAL_SEED || 'demo';
+  const production = env.NODE_ENV === 'production' || env.PORTAL_MODE === 'production';
+  const seed = env.PORTAL_SEED || (production ? 'none' : 'demo');
   if (seed !== 'demo' && seed !== 'none') throw new Error(`PORTAL_SEED must be "demo" or "none", not "${seed}"`);
   const given = env.PORTAL_ADMIN_TOKEN?.trim();
+  if (production && !given) {
+    throw new Error('Set PORTAL_ADMIN_TOKEN: in production (NODE_ENV=production) the admin token comes from the environment, and is never generated or printed.');
+  }
   return {
+    production,
     port,
     host: env.HOST || '127.0.0.1',
     dbFile: isPostgresUrl(env.PORTAL_DB ?? '') ? (env.PORTAL_DB as string) : resolve(env.PORTAL_DB || './data/portal.db'),

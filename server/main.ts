@@ -1,27 +1,42 @@
 import { DEMO_SIGN_IN } from '../src/domain/demo-world.js';
-import { readConfig } from './config.js';
-import { startServer } from './start.js';
+import { readConfig, type Config } from './config.js';
+import { startServer, type RunningServer } from './start.js';
 
-const config = readConfig();
-const server = await startServer({
-  port: config.port, host: config.host, dbFile: config.dbFile, filesDir: config.filesDir, seed: config.seed, adminToken: config.adminToken, log: config.log,
-  linkBase: config.linkBase ?? 'address', corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
-});
-console.log(`Portal running at ${server.url}/`);
+/** Start messages: plain lines for the demo, JSON lines (like the request log) in production. */
+let production = process.env.NODE_ENV === 'production' || process.env.PORTAL_MODE === 'production';
+const say = (level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}) => {
+  if (production) (level === 'error' ? console.error : console.log)(JSON.stringify({ level, at: new Date().toISOString(), msg, ...extra }));
+  else (level === 'error' ? console.error : console.log)(msg);
+};
+
+let config: Config;
+let server: RunningServer;
+try {
+  config = readConfig();
+  production = config.production;
+  server = await startServer({
+    port: config.port, host: config.host, dbFile: config.dbFile, filesDir: config.filesDir, seed: config.seed, adminToken: config.adminToken, log: config.log,
+    linkBase: config.linkBase ?? 'address', corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
+  });
+} catch (error) {
+  say('error', `Cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
+say('info', `Portal running at ${server.url}/`, { url: server.url, database: /^postgres/i.test(config.dbFile) ? 'postgresql' : 'sqlite', mail: server.mail });
 if (server.mail === 'outbox') {
-  console.log('Note: PORTAL_SMTP_URL is not set, so no email is sent: invitations, resets and sign-in links stay in the outbox (GET /api/v1/admin/outbox).');
+  say('info', 'Note: PORTAL_SMTP_URL is not set, so no email is sent: invitations, resets and sign-in links stay in the outbox (GET /api/v1/admin/outbox).');
 }
-if (config.seed === 'demo') console.log(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
+if (config.seed === 'demo') say('info', `Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
 if (!config.linkBase) {
-  console.log(`Note: PORTAL_LINK_BASE is not set, so emailed links point at ${server.url}/portal.html (never at a request's Host header); set it when the portal is reached at another address.`);
+  say('info', `Note: PORTAL_LINK_BASE is not set, so emailed links point at ${server.url}/portal.html (never at a request's Host header); set it when the portal is reached at another address.`);
 }
-console.log(`Admin token${config.adminTokenGenerated ? ' (generated)' : ''}: ${server.adminToken}`);
+if (!config.production) console.log(`Admin token${config.adminTokenGenerated ? ' (generated)' : ''}: ${server.adminToken}`);
 
 let stopping = false;
 const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`Stopping (${signal})…`);
+  say('info', `Stopping (${signal}): finishing requests in flight…`);
   server.close().then(() => process.exit(0), () => process.exit(1));
 };
 process.once('SIGINT', () => stop('SIGINT'));

@@ -12,6 +12,7 @@ import { startMailSender } from './mail/index.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
 import { parseBackoff, WebhookDispatcher } from './webhooks/dispatcher.js';
+import { DbThrottleStore } from './store/throttle-hits.js';
 
 export interface StartOptions {
   /** 0 (default) = any free port. */
@@ -45,6 +46,8 @@ export interface StartOptions {
   mailFrom?: string;
   /** First retry of a failed delivery after this many ms (doubling); tests shorten it. */
   mailRetryMs?: number;
+  /** On close, how long requests in flight may take before their connections are cut (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -77,6 +80,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // The app is made once the port is known (PORT=0 picks one), so the link base can name the real address.
   let app: ReturnType<typeof createApp> | undefined;
   const webhooks = new WebhookDispatcher(db, { backoffMs: opts.webhookBackoffMs ?? parseBackoff(process.env.PORTAL_WEBHOOK_RETRY_MS) });
+  const shutdown = new AbortController();
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({
       fetch: (request, env) => (app ? app.fetch(request, env) : new Response('Starting', { status: 503 })),
@@ -89,11 +93,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const url = `http://${urlHost}:${port}`;
   const givenLinkBase = opts.linkBase ?? process.env.PORTAL_LINK_BASE;
   app = createApp({
-    db, now, adminToken, filesDir, log,
+    db, now, adminToken, filesDir, log, shutdown: shutdown.signal,
     linkBase: givenLinkBase === 'address' ? `${url}/portal.html` : parseLinkBase(givenLinkBase),
     corsOrigins: opts.corsOrigins ? parseCorsOrigins(opts.corsOrigins.join(',')) : parseCorsOrigins(process.env.PORTAL_CORS_ORIGINS),
     trustProxy: opts.trustProxy ?? process.env.PORTAL_TRUST_PROXY === '1',
-    limiter: new Limiter(now),
+    limiter: new Limiter(now, new DbThrottleStore(db)),
     webhooks,
   });
   const smtpUrl = opts.smtpUrl ?? (process.env.PORTAL_SMTP_URL?.trim() || undefined);
@@ -107,11 +111,17 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     adminToken,
     mail: mailer ? 'smtp' : 'outbox',
     close: () => (closing ??= (async () => {
-      await webhooks.stop();
+      // Graceful: no new connections, `/readyz` 503 and live streams end (at their next round); requests in flight
+      // finish, cut only after the grace period.
+      shutdown.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const idle = setInterval(() => { if ('closeIdleConnections' in server) server.closeIdleConnections(); }, 100);
+        const cut = setTimeout(() => { if ('closeAllConnections' in server) server.closeAllConnections(); }, opts.shutdownGraceMs ?? 10_000);
+        server.once('close', () => { clearInterval(idle); clearTimeout(cut); });
       });
+      await webhooks.stop();
       await mailer?.close();
       await db.destroy();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });

@@ -19,58 +19,67 @@ export const RULES = {
   mailsPerRecipient: { limit: 3, windowMs: WINDOW_MS },
 } satisfies Record<string, Rule>;
 
-const SWEEP_ABOVE = 10_000;
+/** Where throttle events are counted: memory (one process) or the database (every instance of it). */
+export interface ThrottleStore {
+  /** Times (epoch ms) of the key's events after `since`, oldest first. */
+  times(key: string, since: number): Promise<number[]>;
+  add(key: string, at: number): Promise<void>;
+  clear(key: string): Promise<void>;
+}
 
-/**
- * In-memory sliding-window counters on the injected clock. One process only: a deployment with several server
- * processes needs a shared store (e.g. Redis) behind the same interface.
- */
-export class Limiter {
+/** Throttle events of this process only (tests, tools). */
+export class MemoryThrottleStore implements ThrottleStore {
   readonly #hits = new Map<string, number[]>();
-  readonly #now: () => number;
 
-  constructor(now: () => number) {
-    this.#now = now;
+  async times(key: string, since: number) {
+    return (this.#hits.get(key) ?? []).filter((t) => t > since);
   }
 
-  #recent(key: string, rule: Rule, at: number): number[] {
-    const times = (this.#hits.get(key) ?? []).filter((t) => t > at - rule.windowMs);
-    if (times.length > 0) this.#hits.set(key, times);
-    else this.#hits.delete(key);
-    return times;
+  async add(key: string, at: number) {
+    this.#hits.set(key, [...(this.#hits.get(key) ?? []).filter((t) => t > at - 60 * 60_000), at]);
+  }
+
+  async clear(key: string) {
+    this.#hits.delete(key);
+  }
+}
+
+/**
+ * Sliding-window counters on the injected clock, over a store: the server keeps them in its database, so several
+ * instances behind a load balancer share one budget per account and address.
+ */
+export class Limiter {
+  readonly #now: () => number;
+  readonly #store: ThrottleStore;
+
+  constructor(now: () => number, store: ThrottleStore = new MemoryThrottleStore()) {
+    this.#now = now;
+    this.#store = store;
   }
 
   /** Whole seconds until another attempt is allowed; 0 when one is allowed now. */
-  retryAfter(key: string, rule: Rule): number {
+  async retryAfter(key: string, rule: Rule): Promise<number> {
     const at = this.#now();
-    const times = this.#recent(key, rule, at);
+    const times = await this.#store.times(key, at - rule.windowMs);
     if (times.length < rule.limit) return 0;
     const freedAt = times[times.length - rule.limit] + rule.windowMs;
     return Math.max(1, Math.ceil((freedAt - at) / 1000));
   }
 
   /** Counts one event. */
-  hit(key: string, rule: Rule): void {
-    const at = this.#now();
-    const times = this.#recent(key, rule, at);
-    times.push(at);
-    this.#hits.set(key, times.slice(-rule.limit));
-    if (this.#hits.size > SWEEP_ABOVE) this.#sweep(at);
+  async hit(key: string, _rule: Rule): Promise<void> {
+    await this.#store.add(key, this.#now());
   }
 
   /** Counts one event when allowed; answers the seconds to wait instead when not (nothing counted). */
-  take(key: string, rule: Rule): number {
-    const wait = this.retryAfter(key, rule);
-    if (wait === 0) this.hit(key, rule);
+  async take(key: string, rule: Rule): Promise<number> {
+    const wait = await this.retryAfter(key, rule);
+    if (wait === 0) await this.hit(key, rule);
     return wait;
   }
 
-  reset(key: string): void {
-    this.#hits.delete(key);
-  }
-
-  #sweep(at: number): void {
-    for (const [key, times] of this.#hits) if ((times.at(-1) ?? 0) <= at - WINDOW_MS) this.#hits.delete(key);
+  async reset(key: string): Promise<void> {
+    await this.#store.clear(key);
   }
 }
 

@@ -5,6 +5,7 @@ import { ticketRequestsMigration } from './migrations-ticket-requests.js';
 import { helpdeskMigration } from './migrations-helpdesk.js';
 import { inboxesMigration } from './migrations-inboxes.js';
 import { outboxDeliveryMigration } from './migrations-outbox.js';
+import { throttleMigration } from './migrations-throttle.js';
 
 /* Migrations use only Kysely's schema builder, so they run unchanged on SQLite and PostgreSQL. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -221,5 +222,5 @@ const listIndexes: Migration = {
 
 /** In-code migrations, applied in name order. */
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => ({ '0001_initial': initial, '0002_auth': auth, '0003_list_indexes': listIndexes, '0004_conversation': conversationMigration, '0005_ticket_requests': ticketRequestsMigration, '0006_helpdesk': helpdeskMigration, '0007_inboxes': inboxesMigration, '0008_outbox_delivery': outboxDeliveryMigration }),
+  getMigrations: async () => ({ '0001_initial': initial, '0002_auth': auth, '0003_list_indexes': listIndexes, '0004_conversation': conversationMigration, '0005_ticket_requests': ticketRequestsMigration, '0006_helpdesk': helpdeskMigration, '0007_inboxes': inboxesMigration, '0008_outbox_delivery': outboxDeliveryMigration, '0009_throttle_hits': throttleMigration }),
 };

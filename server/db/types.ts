@@ -193,7 +193,16 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** One throttle event (a failed sign-in, an email request) of any instance. */
+export interface ThrottleHitsTable {
+  id: Generated<number>;
+  key: string;
+  /** Epoch ms. */
+  at: number;
+}
+
 export interface Database extends ConversationTables, TicketRequestTables, HelpdeskTables {
+  throttle_hits: ThrottleHitsTable;
   settings: SettingsTable;
   pipelines: PipelinesTable;
   stages: StagesTable;

@@ -15,10 +15,12 @@ export interface Deps {
   corsOrigins: readonly string[];
   /** Take the client address from `X-Forwarded-For`. */
   trustProxy: boolean;
-  /** In-memory throttling of failed sign-ins and email requests. */
+  /** Throttling of failed sign-ins and email requests (counted in the database: shared by every instance). */
   limiter: Limiter;
   /** Webhook deliveries: told when new ones are queued (absent: they wait for the next start). */
   webhooks?: { kick(): void };
+  /** Aborted when the server begins to shut down: `/readyz` answers 503 and live streams end. */
+  shutdown?: AbortSignal;
 }
 
 export interface Auth {
@@ -31,5 +33,5 @@ export interface Auth {
 
 export interface AppEnv {
   /** `agentId`: the agent whose API key authenticated a helpdesk request (unset for the admin token). */
-  Variables: { deps: Deps; auth: Auth; agentId?: number };
+  Variables: { deps: Deps; auth: Auth; agentId?: number; requestId: string };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { resolveSession } from '../auth/sessions.js';
 import { secretsEqual } from '../auth/tokens.js';
@@ -8,12 +9,25 @@ import { forbidden, Problem, unauthenticated } from './problem.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** One JSON line per request on stdout: method, path, status, ms. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const PROBES = new Set(['/healthz', '/readyz']);
+
+/**
+ * Request ids and one JSON line per request on stdout (level, time, request id, method, path, status, ms). The id
+ * comes from a well-formed `X-Request-Id` (set by a load balancer) or is made here; the answer carries it.
+ */
 export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
+  const given = c.req.header('x-request-id');
+  const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  c.set('requestId', requestId);
   await next();
-  if (!c.get('deps').log) return;
-  const line = { at: new Date().toISOString(), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 };
+  c.header('x-request-id', requestId);
+  if (!c.get('deps').log || PROBES.has(c.req.path)) return;
+  const line = {
+    level: 'info', at: new Date().toISOString(), requestId, method: c.req.method, path: c.req.path, status: c.res.status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 

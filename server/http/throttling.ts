@@ -7,36 +7,36 @@ const accountKey = (email: string) => `fail:account:${email.trim().toLowerCase()
 const addressKey = (c: Context<AppEnv>) => `fail:address:${clientAddress(c)}`;
 
 /** Seconds until the client address (and the account, when given) may try again; 0 = now. */
-export function failureWait(c: Context<AppEnv>, email?: string): number {
+export async function failureWait(c: Context<AppEnv>, email?: string): Promise<number> {
   const { limiter } = c.get('deps');
   return Math.max(
-    limiter.retryAfter(addressKey(c), RULES.failedPerAddress),
-    email === undefined ? 0 : limiter.retryAfter(accountKey(email), RULES.failedPerAccount),
+    await limiter.retryAfter(addressKey(c), RULES.failedPerAddress),
+    email === undefined ? 0 : await limiter.retryAfter(accountKey(email), RULES.failedPerAccount),
   );
 }
 
 /** Refuses (429) while the client address, or the account when given, has too many recent failures. */
-export function guardFailures(c: Context<AppEnv>, email?: string): void {
-  const wait = failureWait(c, email);
+export async function guardFailures(c: Context<AppEnv>, email?: string): Promise<void> {
+  const wait = await failureWait(c, email);
   if (wait > 0) throw tooManyRequests(wait);
 }
 
 /** Counts a failed sign-in (wrong password, wrong or used token, bad JWT). */
-export function recordFailure(c: Context<AppEnv>, email?: string): void {
+export async function recordFailure(c: Context<AppEnv>, email?: string): Promise<void> {
   const { limiter } = c.get('deps');
-  limiter.hit(addressKey(c), RULES.failedPerAddress);
-  if (email !== undefined) limiter.hit(accountKey(email), RULES.failedPerAccount);
+  await limiter.hit(addressKey(c), RULES.failedPerAddress);
+  if (email !== undefined) await limiter.hit(accountKey(email), RULES.failedPerAccount);
 }
 
 /** A successful sign-in clears the account's failures. */
 export const clearFailures = (c: Context<AppEnv>, email: string) => c.get('deps').limiter.reset(accountKey(email));
 
 /** Requests that send email or create accounts: 429 beyond the per-address budget. */
-export function limitMailRequests(c: Context<AppEnv>): void {
-  const wait = c.get('deps').limiter.take(`mail:address:${clientAddress(c)}`, RULES.mailRequestsPerAddress);
+export async function limitMailRequests(c: Context<AppEnv>): Promise<void> {
+  const wait = await c.get('deps').limiter.take(`mail:address:${clientAddress(c)}`, RULES.mailRequestsPerAddress);
   if (wait > 0) throw tooManyRequests(wait);
 }
 
 /** Whether another email may go to this recipient now (counted when yes); the answer to the client stays the same. */
-export const mayEmail = (c: Context<AppEnv>, email: string) =>
-  c.get('deps').limiter.take(`mail:to:${email.trim().toLowerCase()}`, RULES.mailsPerRecipient) === 0;
+export const mayEmail = async (c: Context<AppEnv>, email: string) =>
+  (await c.get('deps').limiter.take(`mail:to:${email.trim().toLowerCase()}`, RULES.mailsPerRecipient)) === 0;

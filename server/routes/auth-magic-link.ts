@@ -30,10 +30,10 @@ export const magicLinkRoutes = new Hono<AppEnv>()
     const settings = await readSettings(db);
     if (!magicLinkOn(settings)) throw forbidden('Sign-in links are not enabled on this portal.');
     const { email: given } = await readJson(c, EmailOnly);
-    limitMailRequests(c);
+    await limitMailRequests(c);
     const email = given.trim().toLowerCase();
     const row = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
-    if (row && mayEmail(c, email)) {
+    if (row && (await mayEmail(c, email))) {
       const at = now();
       const token = await issueToken(db, 'magic', row.id, at);
       const link = `${apiOrigin(c)}/api/v1/auth/magic-link/verify?token=${token}`;
@@ -45,17 +45,17 @@ export const magicLinkRoutes = new Hono<AppEnv>()
   })
   .get('/auth/magic-link/verify', portalEnabled, async (c) => {
     const { db, now } = c.get('deps');
-    const wait = failureWait(c);
+    const wait = await failureWait(c);
     if (wait > 0) return redirectTo(c, '/signin?error=too-many-attempts', { 'retry-after': String(wait) });
     const settings = await readSettings(db);
     const token = c.req.query('token') ?? '';
     const contactId = magicLinkOn(settings) && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? await consumeToken(db, 'magic', token, now()) : undefined;
     const contact = contactId === undefined ? undefined : await readContact(db, contactId);
     if (!contact) {
-      recordFailure(c);
+      await recordFailure(c);
       return redirectTo(c, '/signin?error=link-expired');
     }
-    clearFailures(c, contact.email);
+    await clearFailures(c, contact.email);
     if (passwordAccessProblem(settings, contact)) return redirectTo(c, '/signin?error=access-denied');
     await startSession(c, contact, settings);
     return redirectTo(c, '/tickets');

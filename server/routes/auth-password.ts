@@ -32,7 +32,7 @@ async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, passw
   }
   const contact = await readContact(db, contactId);
   if (!contact) throw invalidLink();
-  clearFailures(c, contact.email);
+  await clearFailures(c, contact.email);
   const settings = await readSettings(db);
   const denied = passwordAccessProblem(settings, contact);
   if (denied) throw denied;
@@ -45,13 +45,13 @@ async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, passw
 export const passwordRoutes = new Hono<AppEnv>()
   .post('/auth/password/forgot', portalEnabled, csrfGuard, async (c) => {
     const { email: given } = await readJson(c, EmailOnly);
-    limitMailRequests(c);
+    await limitMailRequests(c);
     const { db, now } = c.get('deps');
     const email = given.trim().toLowerCase();
     const settings = await readSettings(db);
     const row = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
     // The answer is the same whether the address exists; only the outbox differs. SSO portals have no passwords.
-    if (row && settings.access.mode !== 'sso' && mayEmail(c, email)) {
+    if (row && settings.access.mode !== 'sso' && (await mayEmail(c, email))) {
       const at = now();
       const token = await issueToken(db, 'reset', row.id, at);
       const locale = await contactMailLocale(db, row.id, [c.req.header('accept-language'), settings.defaultLocale]);
@@ -62,22 +62,22 @@ export const passwordRoutes = new Hono<AppEnv>()
   })
   .post('/auth/password/reset', portalEnabled, csrfGuard, async (c) => {
     const body = await readJson(c, TokenAndPassword);
-    guardFailures(c);
+    await guardFailures(c);
     const { db, now } = c.get('deps');
     const contactId = await consumeToken(db, 'reset', body.token, now());
     if (contactId === undefined) {
-      recordFailure(c);
+      await recordFailure(c);
       throw invalidLink();
     }
     return setPasswordAndSignIn(c, contactId, body.password, true);
   })
   .post('/auth/invite/accept', portalEnabled, csrfGuard, async (c) => {
     const body = await readJson(c, TokenAndPassword);
-    guardFailures(c);
+    await guardFailures(c);
     const { db, now } = c.get('deps');
     const contactId = await consumeInvitation(db, body.token, now());
     if (contactId === undefined) {
-      recordFailure(c);
+      await recordFailure(c);
       throw invalidLink();
     }
     // Accepting the invitation is when an invited contact registers for the portal.

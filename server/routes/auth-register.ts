@@ -53,7 +53,7 @@ export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEn
   const settings = await readSettings(db);
   if (settings.access.mode !== 'self-registration') throw forbidden('Registration is not open on this portal.');
   const body = await readJson(c, Registration);
-  limitMailRequests(c);
+  await limitMailRequests(c);
   const email = body.email.trim().toLowerCase();
   // Always hash, so a taken address costs about the same time as a new one.
   const passwordHash = await hashPassword(body.password);
@@ -63,7 +63,7 @@ export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEn
   c.header('cache-control', 'no-store');
   if (!contact) {
     const existing = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
-    if (existing && mayEmail(c, email)) {
+    if (existing && (await mayEmail(c, email))) {
       const token = await issueToken(db, 'reset', existing.id, at);
       const locale = await contactMailLocale(db, existing.id, [c.req.header('accept-language'), settings.defaultLocale]);
       await queueMail(db, { kind: 'account-exists', to: email, locale, portal: settings.name, link: portalLink(c, `/reset?token=${token}`) }, at);

@@ -15,7 +15,7 @@ export const PortalChange = z.union([
 ]);
 
 /** How often the SSE stream looks for changes, and sends a keep-alive comment when there were none. */
-const STREAM_POLL_MS = 2_000;
+const STREAM_POLL_MS = 1_000;
 const STREAM_KEEPALIVE_MS = 25_000;
 
 /**
@@ -61,13 +61,16 @@ export const eventRoutes = new Hono<AppEnv>()
    * once the session is over.
    */
   .get('/events/stream', portalEnabled, csrfGuard, watchingSession, (c) => {
-    const { db } = c.get('deps');
+    const { db, shutdown } = c.get('deps');
     const lastEventId = Number(c.req.header('last-event-id'));
     c.header('cache-control', 'no-store');
     return streamSSE(c, async (stream) => {
       let afterId = Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : await latestChangeId(db);
+      // Changes from here on are reported (from any instance of the database: they are read from it).
+      await stream.write(': ready\n\n');
       let quietSince = Date.now();
-      while (!stream.aborted && !stream.closed) {
+      // A shutting-down instance ends its streams; the client reconnects (to another instance) with Last-Event-ID.
+      while (!stream.aborted && !stream.closed && !shutdown?.aborted) {
         // Settings and the contact are read again each round: a changed rule applies at once.
         const auth = await resolveSession(c, undefined, false);
         if (!auth) {

@@ -100,11 +100,14 @@ describe('GET /events (live updates)', () => {
     const res = await fetch(`${s.url}/api/v1/events/stream`, { headers: { cookie: anna }, signal: controller.signal });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
-    const message = await adminMessage(s, id);
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
     let text = '';
     const deadline = Date.now() + 8_000;
+    // Changes after the stream's `: ready` comment are reported.
+    while (!text.includes(': ready\n\n') && Date.now() < deadline) text += decoder.decode((await reader.read()).value, { stream: true });
+    const message = await adminMessage(s, id);
+    text = '';
     while (!text.includes('\n\n') && Date.now() < deadline) text += decoder.decode((await reader.read()).value, { stream: true });
     controller.abort();
     assert.match(text, /event: message/);

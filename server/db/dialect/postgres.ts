@@ -27,7 +27,7 @@ export function openPostgres(url: string): Kysely<Database> {
 /** Whether an error is a unique-key (or primary-key) violation (SQLSTATE 23505). */
 export const isPostgresUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
 
-const SERIAL_TABLES = ['companies', 'access_groups', 'contacts', 'agents', 'tickets', 'messages', 'attachments', 'outbox', 'consents', 'ticket_changes'];
+const SERIAL_TABLES = ['companies', 'access_groups', 'contacts', 'agents', 'tickets', 'messages', 'attachments', 'outbox', 'consents', 'ticket_changes', 'throttle_hits'];
 
 /** After rows were written with explicit ids (the seed), moves each id sequence past the largest id. */
 export async function syncIdSequences(db: Kysely<Database>) {
