@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { DEMO_SIGN_IN } from '../src/domain/demo-world.js';
 import { readConfig, type Config } from './config.js';
 import { startServer, type RunningServer } from './start.js';
