@@ -16,7 +16,7 @@ export interface CustomerPortalArgs {
   ticketLabelPlural: string;
   /** Simulated latency of every adapter call, in ms. */
   latency: number;
-  locale: '' | 'en' | 'de' | 'sv' | 'da';
+  locale: '' | 'en' | 'de' | 'sv' | 'da' | 'fr' | 'es' | 'nl' | 'it' | 'pt' | 'pl' | 'ja' | 'ar';
   theme: 'light' | 'dark' | 'auto';
   routing: 'hash' | 'none';
   headingLevel: number;
@@ -70,7 +70,7 @@ const meta = {
   },
   argTypes: {
     backend: { control: 'select', options: ['signed-in', 'signed-out', 'loading', 'network-error', 'disabled', 'none'] },
-    locale: { control: 'inline-radio', options: ['', 'en', 'de', 'sv', 'da'] },
+    locale: { control: 'select', options: ['', 'en', 'de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     routing: { control: 'inline-radio', options: ['none', 'hash'] },
     headingLevel: { control: { type: 'number', min: 1, max: 5, step: 1 } },
@@ -120,3 +120,5 @@ export const English: Story = { args: { locale: 'en' } };
 export const German: Story = { args: { locale: 'de' } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Danish: Story = { args: { locale: 'da' } };
+/** Arabic: right to left, the layout mirrored. */
+export const Arabic: Story = { args: { locale: 'ar' } };

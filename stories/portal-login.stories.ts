@@ -85,7 +85,7 @@ const meta = {
     view: { control: 'select', options: ['sign-in', 'register', 'forgot', 'link', 'sent', 'set-password', 'denied'] },
     purpose: { control: 'inline-radio', options: ['reset', 'invite'] },
     access: { control: 'inline-radio', options: ['self-registration', 'access-groups', 'sso'] },
-    locale: { control: 'inline-radio', options: ['en', 'de', 'sv', 'da'] },
+    locale: { control: 'select', options: ['en', 'de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     headingLevel: { control: { type: 'number', min: 1, max: 5, step: 1 } },
     latency: { control: { type: 'number', min: 0, step: 100 } },
@@ -171,3 +171,5 @@ export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { 
 export const German: Story = { args: { locale: 'de' } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Danish: Story = { args: { locale: 'da' } };
+/** Arabic: right to left, the layout mirrored. */
+export const Arabic: Story = { args: { locale: 'ar' } };

@@ -36,7 +36,7 @@ export interface SupportFormArgs {
   ticketLabelPlural: string;
   /** Simulated latency of every adapter call, in ms. */
   latency: number;
-  locale: 'en' | 'de' | 'sv' | 'da';
+  locale: 'en' | 'de' | 'sv' | 'da' | 'fr' | 'es' | 'nl' | 'it' | 'pt' | 'pl' | 'ja' | 'ar';
   theme: 'light' | 'dark';
   onTicketCreated?: (event: Event) => void;
   onPortalError?: (event: Event) => void;
@@ -86,7 +86,7 @@ const meta = {
     prefillCategory: { control: 'select', options: ['', 'general', 'technical', 'billing', 'account'] },
     prefillImpact: { control: 'select', options: ['', 'me', 'team', 'company'] },
     latency: { control: { type: 'number', min: 0, step: 100 } },
-    locale: { control: 'inline-radio', options: ['en', 'de', 'sv', 'da'] },
+    locale: { control: 'select', options: ['en', 'de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     onTicketCreated: { action: 'portal-ticket-created', table: { disable: true } },
     onPortalError: { action: 'portal-error', table: { disable: true } },
@@ -174,3 +174,5 @@ export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { 
 export const German: Story = { args: { locale: 'de' } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Danish: Story = { args: { locale: 'da' } };
+/** Arabic: the portal writes right to left and mirrors its layout. */
+export const Arabic: Story = { args: { locale: 'ar' } };

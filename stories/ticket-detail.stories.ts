@@ -41,7 +41,7 @@ export interface TicketDetailArgs {
   statusDisplay: 'open-closed' | 'stages';
   /** Simulated latency of every adapter call, in ms. */
   latency: number;
-  locale: 'en' | 'de' | 'sv' | 'da';
+  locale: 'en' | 'de' | 'sv' | 'da' | 'fr' | 'es' | 'nl' | 'it' | 'pt' | 'pl' | 'ja' | 'ar';
   theme: 'light' | 'dark';
   onReplySent?: (event: Event) => void;
   onTicketClosed?: (event: Event) => void;
@@ -95,7 +95,7 @@ const meta = {
     ticket: { control: 'select', options: Object.keys(DETAIL_TICKETS) },
     statusDisplay: { control: 'inline-radio', options: ['open-closed', 'stages'] },
     latency: { control: { type: 'number', min: 0, step: 100 } },
-    locale: { control: 'inline-radio', options: ['en', 'de', 'sv', 'da'] },
+    locale: { control: 'select', options: ['en', 'de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     onReplySent: { action: 'portal-reply-sent', table: { disable: true } },
     onTicketClosed: { action: 'portal-ticket-closed', table: { disable: true } },
@@ -172,3 +172,5 @@ export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { 
 export const German: Story = { args: { locale: 'de' } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Danish: Story = { args: { locale: 'da' } };
+/** Arabic: the portal writes right to left and mirrors its layout. */
+export const Arabic: Story = { args: { locale: 'ar' } };

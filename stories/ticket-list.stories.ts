@@ -41,7 +41,7 @@ export interface TicketListArgs {
   supportForm: boolean;
   /** Simulated latency of every adapter call, in ms. */
   latency: number;
-  locale: 'en' | 'de' | 'sv' | 'da';
+  locale: 'en' | 'de' | 'sv' | 'da' | 'fr' | 'es' | 'nl' | 'it' | 'pt' | 'pl' | 'ja' | 'ar';
   theme: 'light' | 'dark';
   onTicketOpen?: (event: Event) => void;
   onViewChange?: (event: Event) => void;
@@ -96,7 +96,7 @@ const meta = {
     ownerName: { control: 'inline-radio', options: ['first', 'full', 'last', 'alias'] },
     ownTickets: { control: { type: 'number', min: 0, max: 2000, step: 50 } },
     latency: { control: { type: 'number', min: 0, step: 100 } },
-    locale: { control: 'inline-radio', options: ['en', 'de', 'sv', 'da'] },
+    locale: { control: 'select', options: ['en', 'de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     onTicketOpen: { action: 'portal-ticket-open', table: { disable: true } },
     onViewChange: { action: 'portal-view-change', table: { disable: true } },
@@ -169,3 +169,5 @@ export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { 
 export const German: Story = { args: { locale: 'de' } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Danish: Story = { args: { locale: 'da' } };
+/** Arabic: the portal writes right to left and mirrors its layout. */
+export const Arabic: Story = { args: { locale: 'ar' } };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { UploadLimits } from '../../src/contract/form.js';
 import { displayFileName } from '../../src/internal/files.js';
+import { sizeText } from '../../src/domain/sizes.js';
 import { UploadFile } from '../store/uploads.js';
 import { acceptedUpload } from './file-types.js';
 import type { PartSink } from './multipart-stream.js';
@@ -15,9 +16,8 @@ export interface ReceivedFile {
   upload: UploadFile;
 }
 
-/** "10 MB", "820 kB", "500 bytes" (the browser's units: 1 kB = 1000 bytes). */
-export const sizeText = (bytes: number) => (bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB`
-  : bytes >= 1000 ? `${Math.round(bytes / 100) / 10} kB` : `${bytes} bytes`);
+/** "10 MiB", "1 MB", "500 bytes": in the units the limit is defined in. */
+export { sizeText };
 
 /** A refused upload, naming the `files` field (413 closes the connection: the rest of the body is not read). */
 export const filesProblem = (status: 413 | 422, message: string) =>

@@ -78,6 +78,8 @@ export function demoWorld(): DemoWorld {
       de: { name: 'Nordlicht Hilfe-Center', ticketLabel: { singular: 'Ticket', plural: 'Tickets' }, menuText: 'Ticket einreichen', headerText: 'Wie können wir helfen?' },
       sv: { name: 'Nordlicht Hjälpcenter', ticketLabel: { singular: 'Ärende', plural: 'Ärenden' }, menuText: 'Skicka in ett ärende', headerText: 'Hur kan vi hjälpa dig?' },
       da: { name: 'Nordlicht Hjælpecenter', ticketLabel: { singular: 'Sag', plural: 'Sager' }, menuText: 'Opret en sag', headerText: 'Hvordan kan vi hjælpe?' },
+      fr: { name: 'Centre d’aide Nordlicht', ticketLabel: { singular: 'Ticket', plural: 'Tickets' }, menuText: 'Soumettre un ticket', headerText: 'Comment pouvons-nous vous aider ?' },
+      ar: { name: 'مركز مساعدة نوردليشت', ticketLabel: { singular: 'تذكرة', plural: 'التذاكر' }, menuText: 'إرسال تذكرة', headerText: 'كيف يمكننا مساعدتك؟' },
     },
   };
   const companies: CompanyRecord[] = [

@@ -1,4 +1,5 @@
 import type { UploadLimits } from '../contract/form.js';
+import { sizeParts } from '../domain/sizes.js';
 
 /** Bidirectional and other invisible format controls (e.g. U+202E that makes `gnp.exe` read as `exe.png`). */
 const FORMAT_CONTROLS = /[\u0000-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -14,16 +15,12 @@ export function displayFileName(name: string): string {
   return `${clean.slice(0, 119 - ext.length)}…${ext}`;
 }
 
-/** "1.2 MB", "820 kB" in the user's language. */
+/** "10 MiB", "1 MB", "820 kB", "12 bytes" in the user's language (see `sizeParts` for the unit system). */
 export function formatBytes(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  const { value, unit } = sizeParts(bytes);
+  if (unit === 'byte') return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(value);
+  // Unit symbols are international (SI / IEC); the number follows the language.
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}\u00a0${unit}`;
 }
 
 /** Whether a file's type is allowed: `accept` lists MIME types (`image/*` too) or extensions; empty allows all. */

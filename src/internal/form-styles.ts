@@ -30,6 +30,10 @@ export const formStyles = css`
     color: var(--_text);
     font: inherit;
   }
+  input[type='file'] {
+    min-block-size: var(--_target);
+    max-inline-size: 100%;
+  }
   input[aria-invalid='true'],
   textarea[aria-invalid='true'],
   select[aria-invalid='true'],

@@ -17,6 +17,7 @@ export class CellFormat {
   readonly full: Intl.DateTimeFormat;
   readonly relative: Intl.RelativeTimeFormat;
   readonly number: Intl.NumberFormat;
+  readonly plural: Intl.PluralRules;
 
   private constructor(readonly locale: string) {
     this.date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
@@ -24,6 +25,7 @@ export class CellFormat {
     this.full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
     this.relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     this.number = new Intl.NumberFormat(locale);
+    this.plural = new Intl.PluralRules(locale);
   }
 
   /** "3 hours ago", "yesterday", "2 weeks ago"; dates older than ~a month as a date. */

@@ -1,7 +1,7 @@
 import { configureLocalization } from '@lit/localize';
 
 export const SOURCE_LOCALE = 'en';
-export const TARGET_LOCALES = ['de', 'sv', 'da'] as const;
+export const TARGET_LOCALES = ['de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] as const;
 export const SUPPORTED_LOCALES = [SOURCE_LOCALE, ...TARGET_LOCALES] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
@@ -10,7 +10,21 @@ const loaders: Record<(typeof TARGET_LOCALES)[number], () => Promise<{ templates
   de: () => import('../locales/de.js'),
   sv: () => import('../locales/sv.js'),
   da: () => import('../locales/da.js'),
+  fr: () => import('../locales/fr.js'),
+  es: () => import('../locales/es.js'),
+  nl: () => import('../locales/nl.js'),
+  it: () => import('../locales/it.js'),
+  pt: () => import('../locales/pt.js'),
+  pl: () => import('../locales/pl.js'),
+  ja: () => import('../locales/ja.js'),
+  ar: () => import('../locales/ar.js'),
 };
+
+/** Languages written right to left: the portal mirrors its layout for them. */
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** `rtl` for right-to-left languages (`ar`, `ar-EG`), else `ltr`. */
+export const directionOf = (locale: string): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(locale.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr');
 
 let controls: ReturnType<typeof configureLocalization> | undefined;
 
@@ -47,7 +61,7 @@ export const getPortalLocale = (): string => localization().getLocale();
 
 /**
  * The admin's ticket label as it stands inside a sentence: lower-cased initial in languages that do not
- * capitalize nouns (English, Swedish, Danish), unchanged in German.
+ * capitalize nouns (English, Swedish, Danish, French, …), unchanged in German and in scripts without case.
  */
 export function labelInSentence(label: string, locale: string): string {
   if (locale.startsWith('de') || label.length === 0) return label;

@@ -8,16 +8,16 @@ export const shellStyles = [
   css`
     :host {
       display: block;
-      color-scheme: light;
       min-block-size: var(--customer-portal-min-height, 24rem);
       background: var(--_background);
       container-type: inline-size;
     }
+    /* theme="auto" (default) inherits the host page's color-scheme. */
+    :host([theme='light']) {
+      color-scheme: light;
+    }
     :host([theme='dark']) {
       color-scheme: dark;
-    }
-    :host([theme='auto']) {
-      color-scheme: light dark;
     }
     [part='base'] {
       display: flex;

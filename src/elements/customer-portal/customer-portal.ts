@@ -3,7 +3,6 @@ import { localized, msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { HttpAdapter } from '../../adapters/http-adapter.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { PortalError, UnavailableError } from '../../contract/errors.js';
@@ -15,9 +14,10 @@ import { openSessionChannel } from '../../internal/session-channel.js';
 import { clearDraftsOf } from '../../internal/drafts.js';
 import { SessionTimerController } from '../../internal/session-timer.js';
 import { renderExpiryDialog } from './expiry-dialog.js';
+import { applySettingsAccent } from '../../internal/accent.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
-import { getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
+import { directionOf, getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
 import type { Route } from '../../internal/router.js';
 import { renderProblem, renderView } from './portal-views.js';
 import { brandStyles, renderBrand, renderKnowledgeBaseLink } from './portal-brand.js';
@@ -81,11 +81,17 @@ export class CustomerPortal extends LitElement {
   /** Any backend: an object implementing `PortalAdapter`. Wins over `api-base`. */
   @property({ attribute: false }) adapter?: PortalAdapter;
 
-  /** Language: `en`, `de`, `sv`, `da`. Defaults to the page's `lang`, then the portal's default language. */
+  /**
+   * Language: `en`, `de`, `sv`, `da`, `fr`, `es`, `nl`, `it`, `pt`, `pl`, `ja`, `ar` (right to left). Defaults
+   * to the page's `lang`, then the portal's default language.
+   */
   @property({ reflect: true }) locale = '';
 
-  /** `light` (default), `dark`, or `auto` (follows the system). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /**
+   * `auto` (default): follows the host page's `color-scheme` (a page declaring `color-scheme: light dark` gets
+   * the user's `prefers-color-scheme`); `light` or `dark` force one.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** `hash` (default): views follow `location.hash`; `none`: navigation stays inside the element. */
   @property() routing: 'hash' | 'none' = 'hash';
@@ -190,6 +196,9 @@ export class CustomerPortal extends LitElement {
   }
 
   protected override updated() {
+    // The admin's accent sits on the host element, so the shell's own buttons and every nested element get it
+    // (a host page's `--portal-color-accent` still wins).
+    applySettingsAccent(this, this.settings?.theme.accentColor);
     this.#syncTitle();
     if (this.#router.navigated) {
       this.#router.navigated = false;
@@ -269,9 +278,9 @@ export class CustomerPortal extends LitElement {
   }
 
   protected override render() {
-    const accent = this.settings?.theme.accentColor;
+    const locale = getPortalLocale();
     return html`
-      <div part="base" lang=${getPortalLocale()} style=${styleMap(accent ? { '--_settings-accent': accent } : {})}>
+      <div part="base" lang=${locale} dir=${directionOf(locale)}>
         ${this.loader.render({
           initial: () => this.#renderLoading(),
           pending: () => (this.settings ? this.#renderPortal(this.settings) : this.#renderLoading()),

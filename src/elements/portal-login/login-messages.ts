@@ -1,6 +1,9 @@
 import { msg, str } from '@lit/localize';
 import * as z from 'zod/mini';
 import { Email } from '../../contract/session.js';
+import { CellFormat } from '../../internal/formats.js';
+import { getPortalLocale } from '../../internal/localization.js';
+import { plural } from '../../internal/plural.js';
 
 /** Localized checks of the sign-in forms; the server checks the same rules again. */
 export const MIN_PASSWORD = 10;
@@ -17,9 +20,27 @@ export function passwordError(value: string): string | undefined {
   return value ? undefined : msg('Enter your password.', { id: 'login.password-missing' });
 }
 
+/** "Use at least 10 characters." in the user's language and digits. */
+function passwordTooShort(): string {
+  const locale = getPortalLocale();
+  const n = CellFormat.for(locale).number.format(MIN_PASSWORD);
+  return plural(MIN_PASSWORD, locale,
+    () => msg(str`Use at least ${n} character.`, { id: 'login.password-short.one' }),
+    (category) => msg(str`Use at least ${n} characters.`, { id: `login.password-short.${category}` }));
+}
+
+/** "Too many attempts. Try again in 30 seconds." */
+export function rateLimitedText(seconds: number): string {
+  const locale = getPortalLocale();
+  const n = CellFormat.for(locale).number.format(seconds);
+  return plural(seconds, locale,
+    () => msg(str`Too many attempts. Try again in ${n} second.`, { id: 'login.rate-limited.one' }),
+    (category) => msg(str`Too many attempts. Try again in ${n} seconds.`, { id: `login.rate-limited.${category}` }));
+}
+
 export function newPasswordError(value: string): string | undefined {
   if (!value) return msg('Enter a new password.', { id: 'login.new-password-missing' });
-  if ([...value].length < MIN_PASSWORD) return msg(str`Use at least ${MIN_PASSWORD} characters.`, { id: 'login.password-short' });
+  if ([...value].length < MIN_PASSWORD) return passwordTooShort();
   return undefined;
 }
 
@@ -37,7 +58,7 @@ export const invalidLinkMessage = () => msg('This link is invalid or has expired
 export function localizeServerFieldError(field: string, serverMessage: string): string {
   switch (field) {
     case 'email': return msg('Enter a valid email address, like name@example.com.', { id: 'login.email-invalid' });
-    case 'password': return msg(str`Use at least ${MIN_PASSWORD} characters.`, { id: 'login.password-short' });
+    case 'password': return passwordTooShort();
     case 'name': return msg('Enter your name.', { id: 'login.name-missing' });
     case 'consent': return msg('Please agree to continue.', { id: 'login.consent-missing' });
     case 'token': return invalidLinkMessage();

@@ -14,10 +14,11 @@ import { renderField } from '../../internal/form-field.js';
 import { headingTag } from '../../internal/heading.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { ssoHref } from '../../internal/sso.js';
-import { resolveLocale, setPortalLocale } from '../../internal/localization.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { directionOf, getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
+import { applySettingsAccent } from '../../internal/accent.js';
 import {
   consentError, emailError, invalidLinkMessage, localizeServerFieldError, nameError, newPasswordError, passwordError,
+  rateLimitedText,
 } from './login-messages.js';
 import { styles } from './portal-login.styles.js';
 import { renderLoadError, renderLoading } from './login-states.js';
@@ -57,7 +58,7 @@ export class PortalLogin extends LitElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
-  /** Language when used on its own (inside `<customer-portal>` the portal decides): `en`, `de`, `sv`, `da`. */
+  /** Language when used on its own (inside `<customer-portal>` the portal decides), as `<customer-portal locale>`. */
   @property() locale = '';
   /** The address the "Check your email" page names (set by the element's own forms). */
   @property() email = '';
@@ -116,6 +117,8 @@ export class PortalLogin extends LitElement {
   }
 
   protected override updated() {
+    // On its own, the element carries the admin's accent on its host (inside a portal, the portal does).
+    if (!this.contextSettings) applySettingsAccent(this, this.#settingsTask.value?.theme.accentColor);
     if (this.#focusHeading) {
       this.#focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('[data-heading]')?.focus();
@@ -175,7 +178,7 @@ export class PortalLogin extends LitElement {
     if (error instanceof RateLimitedError) {
       this.now = Date.now();
       this.retryAt = this.now + error.retryAfterSeconds * 1000;
-      this.formError = msg(str`Too many attempts. Try again in ${error.retryAfterSeconds} seconds.`, { id: 'login.rate-limited' });
+      this.formError = rateLimitedText(error.retryAfterSeconds);
     } else if (error instanceof ValidationError && error.fieldErrors.length > 0) {
       const errors = Object.fromEntries(error.fieldErrors.map((f) => [f.field, localizeServerFieldError(f.field, f.message)]));
       if (errors.token) this.formError = invalidLinkMessage();
@@ -264,9 +267,10 @@ export class PortalLogin extends LitElement {
   }
 
   protected override render() {
-    const accent = this.contextSettings ? undefined : this.#settingsTask.value?.theme.accentColor;
+    // On its own, the element speaks (and writes in the direction of) the language it loaded.
+    const locale = this.contextSettings ? undefined : getPortalLocale();
     return html`
-      <div part="base" style=${styleMap(accent ? { '--_settings-accent': accent } : {})}>
+      <div part="base" lang=${locale ?? nothing} dir=${locale ? directionOf(locale) : nothing}>
         ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
         ${this.contextSettings
           ? this.#renderView(this.contextSettings)

@@ -36,8 +36,9 @@ export const styles = [
       font-weight: normal;
     }
     .option input {
-      inline-size: 20px;
-      block-size: 20px;
+      flex: none;
+      inline-size: 24px;
+      block-size: 24px;
       margin: 0;
       accent-color: var(--_accent);
     }

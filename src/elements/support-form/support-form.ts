@@ -18,6 +18,8 @@ import { displayFileName, fileProblems } from '../../internal/files.js';
 import { headingTag } from '../../internal/heading.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import { CellFormat } from '../../internal/formats.js';
+import { plural } from '../../internal/plural.js';
 import { fileProblemText } from '../ticket-detail/reply-messages.js';
 import { fieldId, renderFormField } from './form-fields.js';
 import { issueText } from './form-messages.js';
@@ -228,7 +230,11 @@ export class SupportForm extends LitElement {
     this.errors = Object.fromEntries(problems.map((p) => [p.field, p.text]));
     this.touched = new Set([...this.touched, ...problems.map((p) => p.field)]);
     this.summary = problems;
-    this.#announce(msg(str`${problems.length} problems need your attention.`, { id: 'form.problem-count' }));
+    const locale = getPortalLocale();
+    const n = CellFormat.for(locale).number.format(problems.length);
+    this.#announce(plural(problems.length, locale,
+      () => msg(str`${n} problem needs your attention.`, { id: 'form.problem-count.one' }),
+      (category) => msg(str`${n} problems need your attention.`, { id: `form.problem-count.${category}` })));
     await this.updateComplete;
     this.#focusField(problems[0]?.field);
   }

@@ -10,7 +10,9 @@ export const styles = [
   css`
     :host {
       display: block;
+      container: ticket-list / inline-size;
       --_row-height: var(--ticket-list-row-height, 3rem);
+      --_card-gap: var(--ticket-list-card-gap, calc(var(--_space) * 0.75));
     }
     [part='base'] {
       display: grid;
@@ -35,6 +37,25 @@ export const styles = [
     }
     .control.search {
       flex: 1 1 12rem;
+    }
+    .filters {
+      display: contents;
+    }
+    /* Wide: the header sort buttons sort, the filters stand in the toolbar. */
+    .sort-by,
+    .filters-toggle {
+      display: none;
+    }
+    .filters-toggle .disclosure-icon::before {
+      content: '▸';
+      display: inline-block;
+      margin-inline-end: 0.4em;
+    }
+    :dir(rtl) .filters-toggle .disclosure-icon::before {
+      transform: scaleX(-1);
+    }
+    .filters-toggle[aria-expanded='true'] .disclosure-icon::before {
+      transform: rotate(90deg);
     }
     .control label {
       font-weight: 600;
@@ -135,6 +156,107 @@ export const styles = [
       display: inline-flex;
       align-items: center;
       gap: 0.5em;
+    }
+    button:disabled {
+      border-style: dashed;
+      color: var(--_muted);
+      cursor: not-allowed;
+    }
+    td a {
+      min-inline-size: 24px;
+    }
+
+    /* Narrow containers (phones, sidebars): cards, "Sort by", folded filters. */
+    @container ticket-list (max-width: 40rem) {
+      .controls,
+      .control.search,
+      .sort-by {
+        flex: 1 1 100%;
+      }
+      .sort-by {
+        display: grid;
+      }
+      .filters-toggle {
+        display: inline-flex;
+        align-items: center;
+      }
+      .filters {
+        display: none;
+      }
+      .filters.open {
+        display: grid;
+        flex: 1 1 100%;
+        gap: calc(var(--_space) * 0.75);
+        padding: calc(var(--_space) * 0.75);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .control select,
+      .control input {
+        inline-size: 100%;
+        box-sizing: border-box;
+      }
+      .actions {
+        flex: 1 1 100%;
+      }
+      .table-wrap {
+        overflow: visible;
+      }
+      table,
+      tbody {
+        display: block;
+        inline-size: 100%;
+      }
+      thead {
+        display: none;
+      }
+      tbody {
+        display: grid;
+        gap: var(--_card-gap);
+      }
+      tbody tr {
+        display: grid;
+        grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+        column-gap: var(--_space);
+        row-gap: 0.25rem;
+        padding: calc(var(--_space) * 0.75);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      th,
+      td {
+        display: block;
+        grid-column: 1 / -1;
+        block-size: auto;
+        padding: 0;
+        border: 0;
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
+      td[data-label] {
+        display: grid;
+        grid-template-columns: subgrid;
+      }
+      td[data-label]::before {
+        content: attr(data-label);
+        color: var(--_muted);
+      }
+      td.link {
+        order: -2;
+        font-weight: 600;
+        font-size: 1.05em;
+      }
+      td.col-status {
+        order: -1;
+      }
+      td a {
+        white-space: normal;
+        line-height: 1.5;
+        display: inline;
+      }
+      .skeleton-row .skeleton {
+        block-size: 1.2rem;
+      }
     }
   `,
 ];

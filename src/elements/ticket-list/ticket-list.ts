@@ -35,15 +35,23 @@ const SEARCH_DELAY_MS = 300;
  * @fires portal-view-change - The user switched between "Organization tickets" and "Owned by me".
  * @fires portal-error - Loading the list failed; `detail.error`.
  *
+ * Below a container width of 40rem the rows become cards: the subject as the link, the status, the other columns as labelled
+ * values; a "Sort by" control replaces the header sort buttons and the filters fold into a "Filters" disclosure.
+ *
  * @csspart base - The whole list.
  * @csspart toolbar - Search, filters and actions above the table.
- * @csspart table - The table.
- * @csspart row - Each ticket row.
+ * @csspart filters - The status and column filters.
+ * @csspart filters-button - "Filters", the disclosure of the filters in a narrow container.
+ * @csspart table - The table (a list of cards in a narrow container).
+ * @csspart row - Each ticket row (card).
  * @csspart pager - Paging below the table.
+ * @csspart page-button - "Previous page" and "Next page".
  * @csspart export-button - "Export to CSV".
+ * @csspart submit-link - "Submit a ticket".
+ * @csspart empty - The box shown when no ticket matches.
  *
- * @cssprop --ticket-list-row-height - Height of each row (fixed, so updates never reflow the table).
- * @cssprop --portal-color-accent - Links, sort indicators and buttons.
+ * @cssprop --ticket-list-row-height - Height of each table row (fixed, so updates never reflow the table).
+ * @cssprop --ticket-list-card-gap - Space between cards in a narrow container.
  */
 @localized()
 export class TicketList extends LitElement {
@@ -63,6 +71,8 @@ export class TicketList extends LitElement {
   @state() private searchText = '';
   @state() private exporting = false;
   @state() private exportError = '';
+  /** The "Filters" disclosure of the narrow layout is open. */
+  @state() private filtersOpen = false;
 
   readonly #live = new LiveRegionController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -123,7 +133,8 @@ export class TicketList extends LitElement {
   }
 
   #countText(page: TicketPage) {
-    return msg(str`${page.total} ${labelInSentence(this.#plural(), getPortalLocale())}`, { id: 'list.count' });
+    const locale = getPortalLocale();
+    return msg(str`${CellFormat.for(locale).number.format(page.total)} ${labelInSentence(this.#plural(), locale)}`, { id: 'list.count' });
   }
 
   /** Changes the list state: through the portal's router (URL) when there is one, else in place. */
@@ -190,6 +201,7 @@ export class TicketList extends LitElement {
         ${renderToolbar({
           query: this.query, searchText: this.searchText, facets: this.#facets.value ?? {}, settings,
           canViewCompany: this.session.canViewCompany, exporting: this.exporting, exportError: this.exportError,
+          columns, filtersOpen: this.filtersOpen, onToggleFilters: () => { this.filtersOpen = !this.filtersOpen; },
           onSearch: this.#onSearchInput, onChange: (changes) => this.#update({ ...changes, page: 1 }), onExport: this.#export,
           onSubmitTicket: (event) => {
             if (!this.services) return;
@@ -205,7 +217,7 @@ export class TicketList extends LitElement {
             : msg(str`Your ${labelInSentence(this.#plural(), getPortalLocale())}`, { id: 'list.caption-mine' }),
         })}
         ${page && page.total === 0 && !pending ? this.#renderEmpty() : nothing}
-        ${page && page.total > 0 ? renderPager(page, this.query, (changes) => this.#update(changes), this.#countText(page)) : nothing}
+        ${page && page.total > 0 ? renderPager(page, this.query, (changes) => this.#update(changes), this.#countText(page), CellFormat.for(getPortalLocale())) : nothing}
       </div>
       ${this.services ? nothing : this.#live.render()}
     `;

@@ -1,27 +1,32 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { MAX_PAGE_SIZE, type TicketPage, type TicketQuery } from '../../contract/tickets.js';
+import type { CellFormat } from '../../internal/formats.js';
 
 const PAGE_SIZES = [10, 25, 50, MAX_PAGE_SIZE];
 
 /** "Previous" / "Next", where we are, and how many rows a page shows. */
-export function renderPager(page: TicketPage, query: TicketQuery, change: (changes: Partial<TicketQuery>) => void, count: string) {
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const first = (page.page - 1) * page.pageSize + 1;
-  const last = Math.min(page.total, page.page * page.pageSize);
+export function renderPager(page: TicketPage, query: TicketQuery, change: (changes: Partial<TicketQuery>) => void, count: string, format: CellFormat) {
+  const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
+  // Numbers in the user's digits (Arabic-Indic in Arabic).
+  const n = (value: number) => format.number.format(value);
+  const current = n(page.page);
+  const pages = n(pageCount);
+  const first = n((page.page - 1) * page.pageSize + 1);
+  const last = n(Math.min(page.total, page.page * page.pageSize));
   return html`
     <nav class="pager" part="pager" aria-label=${msg('Pages', { id: 'list.pages' })}>
-      <button class="secondary" type="button" ?disabled=${page.page <= 1} @click=${() => change({ page: page.page - 1 })}>
+      <button class="secondary" part="page-button" type="button" ?disabled=${page.page <= 1} @click=${() => change({ page: page.page - 1 })}>
         ${msg('Previous page', { id: 'list.previous' })}
       </button>
-      <span class="position">${msg(str`Page ${page.page} of ${pages}`, { id: 'list.page-of' })} · ${msg(str`${first}–${last} of ${count}`, { id: 'list.range' })}</span>
-      <button class="secondary" type="button" ?disabled=${page.page >= pages} @click=${() => change({ page: page.page + 1 })}>
+      <span class="position">${msg(str`Page ${current} of ${pages}`, { id: 'list.page-of' })} · ${msg(str`${first}–${last} of ${count}`, { id: 'list.range' })}</span>
+      <button class="secondary" part="page-button" type="button" ?disabled=${page.page >= pageCount} @click=${() => change({ page: page.page + 1 })}>
         ${msg('Next page', { id: 'list.next' })}
       </button>
       <label class="page-size">
         ${msg('Rows per page', { id: 'list.page-size' })}
         <select @change=${(e: Event) => change({ pageSize: Number((e.target as HTMLSelectElement).value), page: 1 })}>
-          ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${size === query.pageSize}>${size}</option>`)}
+          ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${size === query.pageSize}>${n(size)}</option>`)}
         </select>
       </label>
     </nav>

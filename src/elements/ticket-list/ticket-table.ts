@@ -43,8 +43,11 @@ export function renderTable(o: TableOptions) {
       ${o.columns.map((column) => {
         const content = cellContent(ticket, column, o.format, stages);
         return column === link
-          ? html`<td class="col-${column}"><a href="#/tickets/${ticket.id}" @click=${(e: Event) => o.handlers.open(ticket.id, e)}>${content}</a></td>`
-          : html`<td class="col-${column}">${content}</td>`;
+          ? html`<td class="col-${column} link"><a href="#/tickets/${ticket.id}" @click=${(e: Event) => o.handlers.open(ticket.id, e)}>${content}</a></td>`
+          : column === 'status'
+            ? html`<td class="col-${column}">${content}</td>`
+            // The label shows before the value where rows are cards (narrow containers).
+            : html`<td class="col-${column}" data-label=${columnLabel(column)}>${content}</td>`;
       })}
     </tr>`;
   return html`

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { StatusFilter, TicketFacets, TicketQuery } from '../../contract/tickets.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
-import { filterLabel } from './columns.js';
+import { columnLabel, filterLabel } from './columns.js';
 
 export interface ToolbarOptions {
   query: TicketQuery;
@@ -14,13 +14,22 @@ export interface ToolbarOptions {
   canViewCompany: boolean;
   exporting: boolean;
   exportError: string;
+  /** The columns shown: the narrow layout's "Sort by" offers them. */
+  columns: readonly string[];
+  /** The filter disclosure of the narrow layout is open. */
+  filtersOpen: boolean;
+  onToggleFilters(): void;
   onSearch(value: string): void;
   onChange(changes: Partial<TicketQuery>): void;
   onExport(): void;
   onSubmitTicket(event: Event): void;
 }
 
-/** Search, status and column filters, the view switch, "Export to CSV" and "Submit a {ticket}". */
+/**
+ * Search, status and column filters, the view switch, "Export to CSV" and "Submit a {ticket}". In a narrow
+ * container (see the styles) the filters fold into a "Filters" disclosure and a "Sort by" control stands in
+ * for the column headers' sort buttons.
+ */
 export function renderToolbar(o: ToolbarOptions) {
   const { query } = o;
   const setFilter = (property: string, value: string) => {
@@ -39,29 +48,49 @@ export function renderToolbar(o: ToolbarOptions) {
           <input id="search" type="search" autocomplete="off" .value=${live(o.searchText)}
             @input=${(e: Event) => o.onSearch((e.target as HTMLInputElement).value)} />
         </div>
-        <div class="control">
-          <label for="status">${msg('Status', { id: 'list.col.status' })}</label>
-          <select id="status" .value=${live(query.status)} @change=${(e: Event) => o.onChange({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
-            <option value="open" ?selected=${query.status === 'open'}>${msg('Open', { id: 'list.open' })}</option>
-            <option value="closed" ?selected=${query.status === 'closed'}>${msg('Closed', { id: 'list.closed' })}</option>
-            <option value="all" ?selected=${query.status === 'all'}>${msg('All', { id: 'list.all' })}</option>
+        <div class="control sort-by">
+          <label for="sort-by">${msg('Sort by', { id: 'list.sort-by' })}</label>
+          <select id="sort-by" @change=${(e: Event) => {
+            const [sort, order] = (e.target as HTMLSelectElement).value.split(':');
+            o.onChange({ sort, order: order === 'desc' ? 'desc' : 'asc' });
+          }}>
+            ${o.columns.flatMap((column) => (['asc', 'desc'] as const).map((order) => {
+              const label = columnLabel(column);
+              return html`<option value="${column}:${order}" ?selected=${query.sort === column && query.order === order}>${order === 'asc'
+                ? msg(str`${label}, ascending`, { id: 'list.sort-asc' })
+                : msg(str`${label}, descending`, { id: 'list.sort-desc' })}</option>`;
+            }))}
           </select>
         </div>
-        ${Object.entries(o.facets).filter(([property, values]) => values.length > 1 || property in query.filters).map(([property, values]) => html`
+        <button class="secondary filters-toggle" part="filters-button" type="button" aria-expanded=${o.filtersOpen ? 'true' : 'false'}
+          aria-controls="filters" @click=${o.onToggleFilters}>
+          <span class="disclosure-icon" aria-hidden="true"></span>${msg('Filters', { id: 'list.filters' })}
+        </button>
+        <div id="filters" class="filters ${o.filtersOpen ? 'open' : ''}" part="filters">
           <div class="control">
-            <label for="filter-${property}">${filterLabel(property)}</label>
-            <select id="filter-${property}" @change=${(e: Event) => setFilter(property, (e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!query.filters[property]}>${msg('All', { id: 'list.all' })}</option>
-              ${values.map((f) => html`<option value=${f.value} ?selected=${query.filters[property] === f.value}>${f.label} (${f.count})</option>`)}
+            <label for="status">${msg('Status', { id: 'list.col.status' })}</label>
+            <select id="status" .value=${live(query.status)} @change=${(e: Event) => o.onChange({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
+              <option value="open" ?selected=${query.status === 'open'}>${msg('Open', { id: 'list.open' })}</option>
+              <option value="closed" ?selected=${query.status === 'closed'}>${msg('Closed', { id: 'list.closed' })}</option>
+              <option value="all" ?selected=${query.status === 'all'}>${msg('All', { id: 'list.all' })}</option>
             </select>
-          </div>`)}
+          </div>
+          ${Object.entries(o.facets).filter(([property, values]) => values.length > 1 || property in query.filters).map(([property, values]) => html`
+            <div class="control">
+              <label for="filter-${property}">${filterLabel(property)}</label>
+              <select id="filter-${property}" @change=${(e: Event) => setFilter(property, (e.target as HTMLSelectElement).value)}>
+                <option value="" ?selected=${!query.filters[property]}>${msg('All', { id: 'list.all' })}</option>
+                ${values.map((f) => html`<option value=${f.value} ?selected=${query.filters[property] === f.value}>${f.label} (${f.count})</option>`)}
+              </select>
+            </div>`)}
+        </div>
       </div>
       <div class="actions">
         <button class="secondary" part="export-button" type="button" ?disabled=${o.exporting} aria-busy=${o.exporting ? 'true' : 'false'} @click=${o.onExport}>
           ${msg('Export to CSV', { id: 'list.export' })}
         </button>
         ${o.settings.supportForm
-          ? html`<a class="button primary" href="#/new" @click=${o.onSubmitTicket}>${msg(str`Submit a ${singular}`, { id: 'list.submit' })}</a>`
+          ? html`<a class="button primary" part="submit-link" href="#/new" @click=${o.onSubmitTicket}>${msg(str`Submit a ${singular}`, { id: 'list.submit' })}</a>`
           : nothing}
       </div>
       ${o.exportError ? html`<p class="field-error">${o.exportError}</p>` : nothing}

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { PortalSignedInEvent } from '../../../src/internal/events.js';
 import { setPortalLocale, SOURCE_LOCALE } from '../../../src/internal/localization.js';
@@ -1008,6 +1008,27 @@ describe('stories', () => {
           expect(location.hash, 'stories must not touch the page URL').to.equal('');
           await expect(el).to.be.accessible();
           await expectation.check?.(el);
+        });
+
+        it(`${story.name ?? name} in Arabic (right to left) renders mirrored and has no axe violations`, async () => {
+          const render = story.render ?? meta.render;
+          const args: Args = { ...meta.args, ...story.args };
+          if ('locale' in args) args.locale = 'ar';
+          await setPortalLocale('ar');
+          const template = render!(args, { args, id: `${file}--${name}`, name: story.name ?? name }) as TemplateResult;
+          const wrap = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl">${template}</div>`);
+          const tag = hostOf[file] ?? meta.component;
+          const el = wrap.querySelector<HTMLElement>(tag!)!;
+          expect(el, `${name}: a <${tag}> element`).to.exist;
+          // The default settle conditions do not depend on the language (story-specific ones may: not used here).
+          const settled = defaultSettled[file] ?? loadedOrFailed;
+          const expectation = expectations[`${file}/${name}`] ?? {};
+          const quiet = expectation.settled && /Loading|LoadError|Pending|Sending/.test(name) ? expectation.settled : settled;
+          await waitUntil(() => quiet(el), `${name} did not settle in Arabic`, { timeout: 5000 });
+          await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+          const base = el.shadowRoot?.querySelector<HTMLElement>('[part="base"]') ?? el;
+          expect(getComputedStyle(base).direction, 'mirrored').to.equal('rtl');
+          await expect(el).to.be.accessible();
         });
       }
     });

@@ -22,7 +22,7 @@ describe('demoWorld', () => {
     assert.doesNotThrow(() => z.parse(Settings, w.settings));
     assert.equal(w.settings.name, 'Nordlicht Help Center');
     assert.deepEqual(w.settings.permissions, { mode: 'company' });
-    assert.deepEqual(Object.keys(w.settings.translations ?? {}).sort(), ['da', 'de', 'sv']);
+    assert.deepEqual(Object.keys(w.settings.translations ?? {}).sort(), ['ar', 'da', 'de', 'fr', 'sv']);
   });
   it('has the two pipelines, and the closed stages the close action uses', () => {
     assert.deepEqual(w.pipelines.map((p) => p.id), ['support', 'billing']);
