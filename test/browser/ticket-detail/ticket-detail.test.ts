@@ -154,7 +154,7 @@ describe('ticket-detail', () => {
     world.settings.supportForm.uploads = { maxFiles: 2, maxBytes: 1000, accept: ['.txt', 'image/*'] };
     const { d } = await open(openTicket.id, { world });
     const reply = box(d);
-    expect(sr(reply).querySelector('.hint')?.textContent).to.contain('Up to 2 files, 1 kB each. Allowed: .txt, image/*');
+    expect(sr(reply).querySelector('.hint')?.textContent).to.contain('Up to 2 files, 1\u00a0kB each. Allowed: .txt, image/*');
     const input = sr(reply).querySelector<HTMLInputElement>('input[type="file"]')!;
     const transfer = new DataTransfer();
     transfer.items.add(new File(['x'.repeat(2000)], 'big.txt', { type: 'text/plain' }));
@@ -165,7 +165,7 @@ describe('ticket-detail', () => {
     await waitUntil(() => sr(reply).querySelector('.problems'));
     const problems = [...sr(reply).querySelectorAll('.problems li')].map((li) => li.textContent);
     expect(problems).to.include('You can attach at most 2 files.');
-    expect(problems).to.include('big.txt is larger than 1 kB.');
+    expect(problems).to.include('big.txt is larger than 1\u00a0kB.');
     expect(problems).to.include('tool.exe is not a file type you can attach here.');
     expect([...sr(reply).querySelectorAll('.file-list .file-name')].map((n) => n.textContent)).to.deep.equal(['notes.txt']);
     await expect(reply).to.be.accessible();
