@@ -7,11 +7,13 @@ import { measureEntries, measureUnion } from '../../bench/bundle-size.js';
  * growth; the design goal for sign-in + list is 30 kB and is not reached yet (see docs/performance.md).
  */
 const BUDGETS_GZIP: Record<string, number> = {
-  'customer-portal + portal-login + ticket-list + view-switcher': 60_000,
-  'portal-login + ticket-list + view-switcher': 44_500,
-  'ticket-detail': 29_500,
-  'support-form': 33_500,
-  define: 77_500,
+  // The portal's own parts (email switch, logo, knowledge-base link, sign-in reasons, server-sent events), then
+  // the responsive list (cards, "Sort by", filters disclosure), plural forms, parts forwarding and right to left.
+  'customer-portal + portal-login + ticket-list + view-switcher': 62_500,
+  'portal-login + ticket-list + view-switcher': 46_500,
+  'ticket-detail': 30_500,
+  'support-form': 35_000,
+  define: 80_500,
 };
 
 describe('bundle budgets (dist/cdn, min+gzip)', () => {
