@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { visualDiffPlugin } from './test/visual/visual-plugin.mjs';
 
 /** Browser tests run in Debian's Chromium (headless; `--no-sandbox` because CI runs as root). */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -9,7 +10,7 @@ export default {
   nodeResolve: true,
   // One page at a time: a background page gets no animation frames, which stalls fixture() and Lit updates.
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), visualDiffPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { collectPageErrors, launchChromium } from '../support/chromium.js';
 import { startTestServer } from '../support/server.js';
+import { DEMO_SIGN_IN } from '../../src/domain/demo-world.js';
 
 describe('demo site against the reference server', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -53,6 +54,57 @@ describe('demo site against the reference server', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/portal.html`);
     await page.getByRole('heading', { level: 2, name: 'Fjord Support' }).waitFor();
+    await page.close();
+  });
+
+  it('switches the site and the portal to dark with the site\'s theme control (theme="auto")', async () => {
+    const page = await browser.newPage({ colorScheme: 'light' });
+    const problems = collectPageErrors(page);
+    await page.goto(`${server.url}/portal.html`);
+    await page.getByRole('heading', { level: 2, name: 'Nordlicht Help Center' }).waitFor();
+    const portalScheme = () => page.locator('customer-portal').evaluate((el) => getComputedStyle(el).colorScheme);
+    const portalText = () => page.locator('customer-portal').evaluate((el) => getComputedStyle(el).color);
+    assert.equal(await portalText(), 'rgb(29, 35, 48)');
+    await page.getByLabel('Theme').selectOption('dark');
+    assert.equal(await portalScheme(), 'dark');
+    assert.equal(await portalText(), 'rgb(232, 234, 240)');
+    // "System" follows the reader's preference through the site's `color-scheme: light dark`.
+    await page.getByLabel('Theme').selectOption('system');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await portalText(), 'rgb(232, 234, 240)');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('switches the page language with the site\'s picker; Arabic renders right to left', async () => {
+    const page = await browser.newPage();
+    const problems = collectPageErrors(page);
+    await page.goto(`${server.url}/portal.html`);
+    await page.getByRole('heading', { level: 2, name: 'Nordlicht Help Center' }).waitFor();
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('heading', { level: 2, name: 'Nordlicht Hilfe-Center' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Anmelden' }).isVisible(), true);
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByRole('heading', { level: 2, name: 'مركز مساعدة نوردليشت' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    const base = page.locator('customer-portal').locator('[part="base"]');
+    assert.equal(await base.getAttribute('dir'), 'rtl');
+    assert.equal(await base.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    // Mirrored: the sign-in button starts at the right edge of its form.
+    const form = page.locator('customer-portal').locator('portal-login').locator('form');
+    const button = page.getByRole('button', { name: 'تسجيل الدخول' });
+    const [formBox, buttonBox] = [await form.boundingBox(), await button.boundingBox()];
+    assert.ok(formBox && buttonBox && Math.abs(formBox.x + formBox.width - (buttonBox.x + buttonBox.width)) < 2, 'button at the inline start (right)');
+    // Signed in, the list mirrors too: the first column is the rightmost.
+    await page.getByLabel('البريد الإلكتروني').fill(DEMO_SIGN_IN.email);
+    await page.getByLabel('كلمة المرور').fill(DEMO_SIGN_IN.password);
+    await button.click();
+    const firstHeader = page.locator('customer-portal').locator('ticket-list').locator('thead th').first();
+    await firstHeader.waitFor();
+    const table = page.locator('customer-portal').locator('ticket-list').locator('table');
+    const [tableBox, headerBox] = [await table.boundingBox(), await firstHeader.boundingBox()];
+    assert.ok(tableBox && headerBox && Math.abs(tableBox.x + tableBox.width - (headerBox.x + headerBox.width)) < 2, 'first column on the right');
+    assert.deepEqual(problems.errors, []);
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 import { stateStyles } from '../../internal/state-styles.js';
 
 export const shellStyles = [
@@ -105,4 +106,4 @@ export const dialogStyles = css`
   }
 `;
 
-export const styles = [...shellStyles, dialogStyles];
+export const styles = layered(shellStyles, dialogStyles);

@@ -15,6 +15,7 @@ import { clearDraftsOf } from '../../internal/drafts.js';
 import { SessionTimerController } from '../../internal/session-timer.js';
 import { renderExpiryDialog } from './expiry-dialog.js';
 import { applySettingsAccent } from '../../internal/accent.js';
+import { exportParts } from '../../internal/parts.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { directionOf, getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
@@ -53,6 +54,59 @@ import { html as staticHtml } from 'lit/static-html.js';
  * @csspart view - The box around the current view.
  * @csspart sign-out-button - The "Sign out" button in the navigation.
  * @csspart expiry-dialog - The "Stay signed in" dialog.
+ * @csspart login-base - `base` of the nested `<portal-login>`.
+ * @csspart login-form - `form` of the nested `<portal-login>`.
+ * @csspart login-submit-button - `submit-button` of the nested `<portal-login>`.
+ * @csspart list-base - `base` of the nested `<ticket-list>`.
+ * @csspart list-toolbar - `toolbar` of the nested `<ticket-list>`.
+ * @csspart list-filters - `filters` of the nested `<ticket-list>`.
+ * @csspart list-filters-button - `filters-button` of the nested `<ticket-list>`.
+ * @csspart list-table - `table` of the nested `<ticket-list>`.
+ * @csspart list-row - `row` of the nested `<ticket-list>`.
+ * @csspart list-pager - `pager` of the nested `<ticket-list>`.
+ * @csspart list-page-button - `page-button` of the nested `<ticket-list>`.
+ * @csspart list-export-button - `export-button` of the nested `<ticket-list>`.
+ * @csspart list-submit-link - `submit-link` of the nested `<ticket-list>`.
+ * @csspart list-empty - `empty` of the nested `<ticket-list>`.
+ * @csspart list-switcher-base - `switcher-base` of the nested `<ticket-list>`.
+ * @csspart list-switcher-option - `switcher-option` of the nested `<ticket-list>`.
+ * @csspart detail-base - `base` of the nested `<ticket-detail>`.
+ * @csspart detail-header - `header` of the nested `<ticket-detail>`.
+ * @csspart detail-subject - `subject` of the nested `<ticket-detail>`.
+ * @csspart detail-conversation - `conversation` of the nested `<ticket-detail>`.
+ * @csspart detail-message - `message` of the nested `<ticket-detail>`.
+ * @csspart detail-close-button - `close-button` of the nested `<ticket-detail>`.
+ * @csspart detail-close-dialog - `close-dialog` of the nested `<ticket-detail>`.
+ * @csspart detail-message-body - `message-body` of the nested `<ticket-detail>`.
+ * @csspart detail-message-show-images-button - `message-show-images-button` of the nested `<ticket-detail>`.
+ * @csspart detail-reply-editor - `reply-editor` of the nested `<ticket-detail>`.
+ * @csspart detail-reply-send-button - `reply-send-button` of the nested `<ticket-detail>`.
+ * @csspart detail-reply-preview-body - `reply-preview-body` of the nested `<ticket-detail>`.
+ * @csspart detail-reply-preview-show-images-button - `reply-preview-show-images-button` of the nested `<ticket-detail>`.
+ * @csspart support-form-base - `base` of the nested `<support-form>`.
+ * @csspart support-form-form - `form` of the nested `<support-form>`.
+ * @csspart support-form-error-summary - `error-summary` of the nested `<support-form>`.
+ * @csspart support-form-submit-button - `submit-button` of the nested `<support-form>`.
+ * @csspart support-form-success - `success` of the nested `<support-form>`.
+ * @csspart form - Short name of `login-form` and `support-form-form`.
+ * @csspart submit-button - Short name of `login-submit-button` and `support-form-submit-button`.
+ * @csspart toolbar - Short name of `list-toolbar`.
+ * @csspart filters - Short name of `list-filters`.
+ * @csspart filters-button - Short name of `list-filters-button`.
+ * @csspart table - Short name of `list-table`.
+ * @csspart row - Short name of `list-row`.
+ * @csspart pager - Short name of `list-pager`.
+ * @csspart page-button - Short name of `list-page-button`.
+ * @csspart export-button - Short name of `list-export-button`.
+ * @csspart submit-link - Short name of `list-submit-link`.
+ * @csspart empty - Short name of `list-empty`.
+ * @csspart subject - Short name of `detail-subject`.
+ * @csspart conversation - Short name of `detail-conversation`.
+ * @csspart message - Short name of `detail-message`.
+ * @csspart close-button - Short name of `detail-close-button`.
+ * @csspart close-dialog - Short name of `detail-close-dialog`.
+ * @csspart error-summary - Short name of `support-form-error-summary`.
+ * @csspart success - Short name of `support-form-success`.
  *
  * @cssprop --portal-color-accent - Links, buttons and highlights.
  * @cssprop --portal-color-on-accent - Text on accent-colored buttons.
@@ -62,6 +116,7 @@ import { html as staticHtml } from 'lit/static-html.js';
  * @cssprop --portal-color-surface - Raised areas (current navigation item, skeletons).
  * @cssprop --portal-color-border - Borders and dividers.
  * @cssprop --portal-color-danger - Error text and borders.
+ * @cssprop --portal-color-success - The "Open" status.
  * @cssprop --portal-color-focus - Focus ring.
  * @cssprop --portal-font-family - Font; inherits the host page's font by default.
  * @cssprop --portal-font-size - Base font size.
@@ -329,7 +384,7 @@ export class CustomerPortal extends LitElement {
       <div part="view">
         ${signedIn || route.name === 'invite' || route.name === 'reset'
           ? html`<slot @slotchange=${this.#onSlotChange}></slot>${this.hasOwnViews ? nothing : renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}`
-          : html`<portal-login heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></portal-login>`}
+          : html`<portal-login exportparts=${exportParts('customer-portal', 'portal-login')} heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></portal-login>`}
       </div>
       ${renderExpiryDialog(this.expiring, () => { this.expiring = false; void this.#timer.extend(); }, () => this.signOut())}
     `;

@@ -4,6 +4,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { NetworkError, UnavailableError } from '../../contract/errors.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import { headingTag } from '../../internal/heading.js';
+import { exportParts } from '../../internal/parts.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import type { Route } from '../../internal/router.js';
 
@@ -18,18 +19,18 @@ export function renderView(route: Route, settings: PublicSettings, level: number
   const { plural, singular } = settings.ticketLabel;
   switch (route.name) {
     case 'tickets':
-      return html`${viewHeading(level, plural)}<ticket-list .params=${route.params}></ticket-list>`;
+      return html`${viewHeading(level, plural)}<ticket-list exportparts=${exportParts('customer-portal', 'ticket-list')} .params=${route.params}></ticket-list>`;
     case 'ticket':
       return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
-        <ticket-detail ticket-id=${route.id} heading-level=${level + 1}></ticket-detail>`;
+        <ticket-detail exportparts=${exportParts('customer-portal', 'ticket-detail')} ticket-id=${route.id} heading-level=${level + 1}></ticket-detail>`;
     case 'new':
-      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form .params=${route.params} heading-level=${level + 1} no-heading></support-form>`;
+      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form exportparts=${exportParts('customer-portal', 'support-form')} .params=${route.params} heading-level=${level + 1} no-heading></support-form>`;
       return renderNotFound(level, plural, navigate);
     case 'invite':
     case 'reset':
-      return html`<portal-login view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></portal-login>`;
+      return html`<portal-login exportparts=${exportParts('customer-portal', 'portal-login')} view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></portal-login>`;
     case 'signin':
-      return html`${viewHeading(level, plural)}<ticket-list></ticket-list>`;
+      return html`${viewHeading(level, plural)}<ticket-list exportparts=${exportParts('customer-portal', 'ticket-list')}></ticket-list>`;
     case 'not-found':
       return renderNotFound(level, plural, navigate);
   }

@@ -1,6 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sanitize } from '../../internal/sanitizer.js';
+import { layered } from '../../internal/layer.js';
 
 /**
  * The admin's consent text: may contain links and simple emphasis, so it goes through the one sanitizer
@@ -9,14 +10,14 @@ import { sanitize } from '../../internal/sanitizer.js';
  * @summary Sanitized rich text of the consent-to-processing statement (internal part of `<portal-login>`).
  */
 export class ConsentText extends LitElement {
-  static override styles = css`
+  static override styles = layered(css`
     :host {
       display: block;
     }
     a {
       color: var(--_accent, LinkText);
     }
-  `;
+  `);
 
   @property() text = '';
   @state() private fragment?: DocumentFragment;

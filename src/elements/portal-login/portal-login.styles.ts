@@ -1,9 +1,10 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 import { stateStyles } from '../../internal/state-styles.js';
 
-export const styles = [
+export const styles = layered([
   tokens,
   formStyles,
   stateStyles,
@@ -14,7 +15,7 @@ export const styles = [
     [part='base'] {
       display: grid;
       gap: var(--_space);
-      max-inline-size: 30rem;
+      max-inline-size: var(--portal-login-max-width, 30rem);
     }
     h2,
     h3 {
@@ -54,4 +55,4 @@ export const styles = [
       font-weight: 600;
     }
   `,
-];
+]);

@@ -41,6 +41,7 @@ type Values = { name: string; email: string; password: string; consent: boolean 
  *
  * @cssprop --portal-color-accent - Buttons and links.
  * @cssprop --portal-color-danger - Error messages and invalid fields.
+ * @cssprop --portal-login-max-width - Width of the forms (default 30rem).
  */
 @localized()
 export class PortalLogin extends LitElement {

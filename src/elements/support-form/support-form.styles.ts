@@ -1,8 +1,9 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 
-export const styles = [
+export const styles = layered([
   tokens,
   formStyles,
   css`
@@ -84,4 +85,4 @@ export const styles = [
       min-block-size: 16rem;
     }
   `,
-];
+]);

@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import { exportParts } from '../../internal/parts.js';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Message } from '../../contract/tickets.js';
@@ -22,7 +23,7 @@ export function renderConversation(messages: readonly Message[], locale: string,
             ${m.author.kind === 'agent' ? html`<span class="badge">${msg('Support team', { id: 'detail.agent' })}</span>` : nothing}
             <time datetime=${m.createdAt}>${when.format(new Date(m.createdAt))}</time>
           </header>
-          <portal-message-body .html=${m.body}></portal-message-body>
+          <portal-message-body exportparts=${exportParts('ticket-detail', 'portal-message-body')} .html=${m.body}></portal-message-body>
           ${m.attachments.length ? html`<ul class="attachments" aria-label=${msg('Attachments', { id: 'detail.attachments' })}>
             ${m.attachments.map((a) => html`<li>
               <a href=${attachmentUrl(a.id)} download=${displayFileName(a.name)}><span class="file-name">${displayFileName(a.name)}</span></a>

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sanitize } from '../../internal/sanitizer.js';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 
 /**
  * One message's HTML from the helpdesk, through the one sanitizer: no scripts, handlers, forms, frames or
@@ -14,7 +15,7 @@ import { tokens } from '../../internal/tokens.js';
  */
 @localized()
 export class MessageBody extends LitElement {
-  static override styles = [
+  static override styles = layered([
     tokens,
     css`
       :host {
@@ -56,7 +57,7 @@ export class MessageBody extends LitElement {
         margin-block-start: 0.5em;
       }
     `,
-  ];
+  ]);
 
   /** The untrusted HTML of the message. */
   @property() html = '';

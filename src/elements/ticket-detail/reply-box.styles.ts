@@ -1,8 +1,9 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 
-export const replyBoxStyles = [
+export const replyBoxStyles = layered([
   tokens,
   formStyles,
   css`
@@ -124,4 +125,4 @@ export const replyBoxStyles = [
       flex: 1 1 100%;
     }
   `,
-];
+]);

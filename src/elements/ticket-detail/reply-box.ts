@@ -6,6 +6,7 @@ import type { Message, UploadFile } from '../../contract/tickets.js';
 import type { ReplyInput } from '../../contract/adapter.js';
 import { PortalError } from '../../contract/errors.js';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../internal/drafts.js';
+import { exportParts } from '../../internal/parts.js';
 import { displayFileName, fileProblems, formatBytes } from '../../internal/files.js';
 import { getPortalLocale } from '../../internal/localization.js';
 import { CellFormat } from '../../internal/formats.js';
@@ -32,6 +33,10 @@ const DRAFT_DELAY_MS = 400;
  * @summary Reply editor with attachments and drafts (internal part of `<ticket-detail>`).
  * @csspart editor - The text box.
  * @csspart send-button - "Send".
+ * @csspart preview-body - `body` of the nested `<portal-message-body>`.
+ * @csspart preview-show-images-button - `show-images-button` of the nested `<portal-message-body>`.
+ * @csspart body - Short name of `preview-body`.
+ * @csspart show-images-button - Short name of `preview-show-images-button`.
  */
 @localized()
 export class ReplyBox extends LitElement {
@@ -304,7 +309,7 @@ export class ReplyBox extends LitElement {
 
   #renderOutgoing(o: Outgoing) {
     return html`<div class="outgoing ${o.state}" role="group" aria-label=${o.state === 'sending' ? msg('Sending…', { id: 'reply.sending' }) : msg('Not sent', { id: 'reply.not-sent' })}>
-      <portal-message-body .html=${o.body}></portal-message-body>
+      <portal-message-body exportparts=${exportParts('portal-reply-box', 'portal-message-body')} .html=${o.body}></portal-message-body>
       ${o.files.length ? html`<p class="muted">${o.files.map((f) => displayFileName(f.name)).join(', ')}</p>` : nothing}
       ${o.state === 'sending'
         ? html`<p class="muted">${msg('Sending…', { id: 'reply.sending' })}</p>`

@@ -1,10 +1,11 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 import { stateStyles } from '../../internal/state-styles.js';
 import { dialogStyles } from '../customer-portal/customer-portal.styles.js';
 
-export const styles = [
+export const styles = layered([
   tokens,
   formStyles,
   stateStyles,
@@ -109,4 +110,4 @@ export const styles = [
       gap: var(--_space);
     }
   `,
-];
+]);

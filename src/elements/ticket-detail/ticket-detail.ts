@@ -18,6 +18,7 @@ import { renderCloseDialog } from './close-dialog.js';
 import { renderConversation } from './conversation.js';
 import { renderTicketHeader } from './ticket-header.js';
 import { styles } from './ticket-detail.styles.js';
+import { exportParts } from '../../internal/parts.js';
 
 /**
  * One ticket: its header (subject, ID, status, dates, owner, configured properties), the conversation of its
@@ -37,6 +38,16 @@ import { styles } from './ticket-detail.styles.js';
  * @csspart message - One message.
  * @csspart close-button - "Close ticket".
  * @csspart close-dialog - The confirmation dialog.
+ * @csspart message-body - `body` of the nested `<portal-message-body>`.
+ * @csspart message-show-images-button - `show-images-button` of the nested `<portal-message-body>`.
+ * @csspart reply-editor - `editor` of the nested `<portal-reply-box>`.
+ * @csspart reply-send-button - `send-button` of the nested `<portal-reply-box>`.
+ * @csspart reply-preview-body - `preview-body` of the nested `<portal-reply-box>`.
+ * @csspart reply-preview-show-images-button - `preview-show-images-button` of the nested `<portal-reply-box>`.
+ * @csspart body - Short name of `message-body`.
+ * @csspart show-images-button - Short name of `message-show-images-button`.
+ * @csspart editor - Short name of `reply-editor`.
+ * @csspart send-button - Short name of `reply-send-button`.
  *
  * @cssprop --portal-color-accent - Links and buttons.
  * @cssprop --portal-color-surface - Background of agent messages.
@@ -197,7 +208,7 @@ export class TicketDetail extends LitElement {
       ${renderTicketHeader(ticket, settings, CellFormat.for(locale), this.headingLevel, this.#back)}
       ${renderConversation(messages, locale, (id) => adapter.attachmentUrl(id), ticket.actions.reply)}
       ${ticket.actions.reply
-        ? html`<portal-reply-box .userId=${this.session!.user.id} .ticketId=${ticket.id} .ticketLabel=${this.#singular()} .limits=${settings.uploads}
+        ? html`<portal-reply-box exportparts=${exportParts('ticket-detail', 'portal-reply-box')} .userId=${this.session!.user.id} .ticketId=${ticket.id} .ticketLabel=${this.#singular()} .limits=${settings.uploads}
             .send=${this.#send} .announce=${(m: string) => this.#announce(m)}></portal-reply-box>`
         : html`<p class="notice">${msg(str`This ${this.#singular()} is closed. Replies are not possible.`, { id: 'detail.reply-closed' })}</p>`}
       ${ticket.actions.close

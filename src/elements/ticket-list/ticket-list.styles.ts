@@ -1,9 +1,10 @@
 import { css } from 'lit';
 import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 import { stateStyles } from '../../internal/state-styles.js';
 
-export const styles = [
+export const styles = layered([
   tokens,
   formStyles,
   stateStyles,
@@ -233,6 +234,10 @@ export const styles = [
         white-space: normal;
         overflow-wrap: anywhere;
       }
+      /* Beats the table's column widths (.col-subject, .col-id). */
+      td[class] {
+        inline-size: auto;
+      }
       td[data-label] {
         display: grid;
         grid-template-columns: subgrid;
@@ -259,4 +264,4 @@ export const styles = [
       }
     }
   `,
-];
+]);

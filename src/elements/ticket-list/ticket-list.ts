@@ -49,6 +49,9 @@ const SEARCH_DELAY_MS = 300;
  * @csspart export-button - "Export to CSV".
  * @csspart submit-link - "Submit a ticket".
  * @csspart empty - The box shown when no ticket matches.
+ * @csspart switcher-base - `base` of the nested `<view-switcher>`.
+ * @csspart switcher-option - `option` of the nested `<view-switcher>`.
+ * @csspart option - Short name of `switcher-option`.
  *
  * @cssprop --ticket-list-row-height - Height of each table row (fixed, so updates never reflow the table).
  * @cssprop --ticket-list-card-gap - Space between cards in a narrow container.

@@ -5,6 +5,7 @@ import type { PublicSettings } from '../../contract/settings.js';
 import type { StatusFilter, TicketFacets, TicketQuery } from '../../contract/tickets.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import { columnLabel, filterLabel } from './columns.js';
+import { exportParts } from '../../internal/parts.js';
 
 export interface ToolbarOptions {
   query: TicketQuery;
@@ -41,7 +42,7 @@ export function renderToolbar(o: ToolbarOptions) {
   const singular = labelInSentence(o.settings.ticketLabel.singular, getPortalLocale());
   return html`
     <div class="toolbar" part="toolbar">
-      ${o.canViewCompany ? html`<view-switcher .value=${query.view}></view-switcher>` : nothing}
+      ${o.canViewCompany ? html`<view-switcher exportparts=${exportParts('ticket-list', 'view-switcher')} .value=${query.view}></view-switcher>` : nothing}
       <div class="controls" role="search">
         <div class="control search">
           <label for="search">${msg('Search', { id: 'list.search' })}</label>

@@ -9,6 +9,7 @@ import { sessionContext, settingsContext } from '../../internal/context.js';
 import { PortalViewChangeEvent } from '../../internal/events.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import { tokens } from '../../internal/tokens.js';
+import { layered } from '../../internal/layer.js';
 
 /**
  * Switches the ticket list between the company's tickets and the contact's own. Shown only when the session
@@ -25,7 +26,7 @@ import { tokens } from '../../internal/tokens.js';
  */
 @localized()
 export class ViewSwitcher extends LitElement {
-  static override styles = [
+  static override styles = layered([
     tokens,
     css`
       :host {
@@ -62,7 +63,7 @@ export class ViewSwitcher extends LitElement {
         outline-offset: 2px;
       }
     `,
-  ];
+  ]);
 
   /** The view shown: `mine` or `company`. */
   @property({ reflect: true }) value: TicketView = 'mine';
