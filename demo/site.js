@@ -1,7 +1,6 @@
 // The demo site's own script: a color-scheme switch and a language picker. The portal follows both by itself:
 // theme="auto" reads the page's color-scheme, and the portal speaks the page's `lang`.
 const root = document.documentElement;
-const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
 function applyTheme(theme) {
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
@@ -9,8 +8,8 @@ function applyTheme(theme) {
 }
 
 function applyLanguage(lang) {
+  // The site's own texts stay English here; the portal writes its language in its own direction (Arabic: rtl).
   root.lang = lang;
-  root.dir = RTL.has(lang) ? 'rtl' : 'ltr';
   // The portal reads `lang` when it (re)loads its settings; ask it to look again.
   for (const portal of document.querySelectorAll('customer-portal')) portal.requestUpdate?.();
 }
