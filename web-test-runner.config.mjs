@@ -24,5 +24,6 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  // The visual tests take a few hundred screenshots: minutes on a loaded machine.
+  testsFinishTimeout: 1200000,
 };

@@ -255,9 +255,10 @@ export const styles = layered([
         order: -1;
       }
       td a {
+        display: inline-block;
+        min-block-size: 24px;
         white-space: normal;
         line-height: 1.5;
-        display: inline;
       }
       .skeleton-row .skeleton {
         block-size: 1.2rem;
