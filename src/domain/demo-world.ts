@@ -70,6 +70,8 @@ export function demoWorld(): DemoWorld {
   const settings: Settings = {
     ...defaultSettings(),
     name: 'Nordlicht Help Center',
+    // The demo offers every language the library ships.
+    locales: ['en', 'de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'],
     permissions: { mode: 'company' },
     actions: { replyToClosed: false, customerClose: true, closedStageByPipeline: { support: 'closed', billing: 'resolved' } },
     knowledgeBaseUrl: null,

@@ -15,7 +15,7 @@ export const OWN_PARTS = {
   'support-form': ['base', 'form', 'error-summary', 'submit-button', 'success'],
   'ticket-list': ['base', 'toolbar', 'filters', 'filters-button', 'table', 'row', 'pager', 'page-button', 'export-button', 'submit-link', 'empty'],
   'ticket-detail': ['base', 'header', 'subject', 'conversation', 'message', 'close-button', 'close-dialog'],
-  'customer-portal': ['base', 'header', 'title', 'nav', 'view', 'sign-out-button', 'expiry-dialog'],
+  'customer-portal': ['base', 'header', 'title', 'logo', 'nav', 'knowledge-base-link', 'view', 'sign-out-button', 'expiry-dialog'],
 } as const;
 
 type Tag = keyof typeof OWN_PARTS;
