@@ -11,6 +11,7 @@ export const OWN_PARTS = {
   'view-switcher': ['base', 'option'],
   'portal-message-body': ['body', 'show-images-button'],
   'portal-reply-box': ['editor', 'send-button'],
+  'portal-email-preference': ['checkbox'],
   'portal-login': ['base', 'form', 'submit-button'],
   'support-form': ['base', 'form', 'error-summary', 'submit-button', 'success'],
   'ticket-list': ['base', 'toolbar', 'filters', 'filters-button', 'table', 'row', 'pager', 'page-button', 'export-button', 'submit-link', 'empty'],
@@ -25,7 +26,7 @@ export const PART_PREFIXES: Partial<Record<Tag, Partial<Record<Tag, string>>>> =
   'ticket-list': { 'view-switcher': 'switcher' },
   'portal-reply-box': { 'portal-message-body': 'preview' },
   'ticket-detail': { 'portal-message-body': 'message', 'portal-reply-box': 'reply' },
-  'customer-portal': { 'portal-login': 'login', 'ticket-list': 'list', 'ticket-detail': 'detail', 'support-form': 'support-form' },
+  'customer-portal': { 'portal-email-preference': 'email', 'portal-login': 'login', 'ticket-list': 'list', 'ticket-detail': 'detail', 'support-form': 'support-form' },
 };
 
 /** An element's parts by their full names: its own, and those of nested elements as `<prefix>-<part>`. */

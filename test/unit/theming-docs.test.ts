@@ -28,6 +28,7 @@ const SOURCE: Record<keyof typeof OWN_PARTS, string> = {
   'support-form': 'src/elements/support-form/support-form.ts',
   'portal-reply-box': 'src/elements/ticket-detail/reply-box.ts',
   'portal-message-body': 'src/elements/ticket-detail/message-body.ts',
+  'portal-email-preference': 'src/elements/customer-portal/email-preference.ts',
 };
 const jsdocOf = (tag: keyof typeof OWN_PARTS) => readFileSync(SOURCE[tag], 'utf8');
 

@@ -16,6 +16,7 @@ import { SessionTimerController } from '../../internal/session-timer.js';
 import { renderExpiryDialog } from './expiry-dialog.js';
 import { applySettingsAccent } from '../../internal/accent.js';
 import { exportParts } from '../../internal/parts.js';
+import { layered } from '../../internal/layer.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { directionOf, getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
@@ -107,6 +108,8 @@ import { html as staticHtml } from 'lit/static-html.js';
  * @csspart close-dialog - Short name of `detail-close-dialog`.
  * @csspart error-summary - Short name of `support-form-error-summary`.
  * @csspart success - Short name of `support-form-success`.
+ * @csspart email-checkbox - `checkbox` of the nested `<portal-email-preference>`.
+ * @csspart checkbox - Short name of `email-checkbox`.
  *
  * @cssprop --portal-color-accent - Links, buttons and highlights.
  * @cssprop --portal-color-on-accent - Text on accent-colored buttons.
@@ -128,7 +131,7 @@ import { html as staticHtml } from 'lit/static-html.js';
  */
 @localized()
 export class CustomerPortal extends LitElement {
-  static override styles = [styles, brandStyles];
+  static override styles = [styles, layered(brandStyles)];
 
   /** Base URL of the reference server's API (creates an `HttpAdapter`), e.g. `/api/v1`. */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -376,7 +379,7 @@ export class CustomerPortal extends LitElement {
               ? html`<li><a href="#/new" aria-current=${route.name === 'new' ? 'page' : nothing} @click=${this.#onNavClick}>${settings.supportForm.menuText}</a></li>`
               : nothing}
             ${signedIn
-              ? html`<li><portal-email-preference></portal-email-preference></li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
+              ? html`<li><portal-email-preference exportparts=${exportParts('customer-portal', 'portal-email-preference')}></portal-email-preference></li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
               : nothing}
           </ul>
         </nav>

@@ -8,6 +8,7 @@ import type { Preferences } from '../../contract/preferences.js';
 import type { Session } from '../../contract/session.js';
 import { adapterContext, servicesContext, sessionContext, type PortalServices } from '../../internal/context.js';
 import { getPortalLocale } from '../../internal/localization.js';
+import { layered } from '../../internal/layer.js';
 
 /**
  * The signed-in customer's "Email me when the support team answers" switch in the portal navigation. Shown only
@@ -19,12 +20,12 @@ import { getPortalLocale } from '../../internal/localization.js';
  */
 @localized()
 export class PortalEmailPreference extends LitElement {
-  static override styles = css`
+  static override styles = layered(css`
     :host { display: inline-flex; }
     label { display: inline-flex; align-items: center; gap: 0.4em; min-block-size: 2.75rem; padding-inline: 0.6em; cursor: pointer; }
     input { inline-size: 1.1em; block-size: 1.1em; margin: 0; }
     .error { color: var(--portal-color-danger, #b3261e); margin: 0; }
-  `;
+  `);
 
   @consume({ context: adapterContext, subscribe: true }) @state() private adapter?: PortalAdapter;
   @consume({ context: sessionContext, subscribe: true }) @state() private session?: Session | null;
