@@ -14,6 +14,7 @@ import { PortalErrorEvent, PortalReadyEvent, PortalSessionExpiringEvent, PortalS
 import { openSessionChannel } from '../../internal/session-channel.js';
 import { clearDraftsOf } from '../../internal/drafts.js';
 import { SessionTimerController } from '../../internal/session-timer.js';
+import { tagsFor } from '../../internal/tag-names.js';
 import { renderExpiryDialog } from './expiry-dialog.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
@@ -32,6 +33,7 @@ import { html as staticHtml } from 'lit/static-html.js';
  * nested portal elements, and shows the views (ticket list, ticket detail, support form) with in-portal
  * navigation through hash routes (`#/tickets`, `#/tickets/42`, `#/new`).
  *
+ * @tag customer-portal
  * @summary Provider and shell of the customer support portal.
  *
  * @slot - Your own views instead of the built-in ones: place `<ticket-list>`, `<support-form>`, … inside.
@@ -301,6 +303,7 @@ export class CustomerPortal extends LitElement {
     const route = this.#router.route;
     const onList = route.name === 'tickets' || route.name === 'ticket';
     const signedIn = !!this.session;
+    const tags = tagsFor(this);
     return html`
       <header part="header">
         ${renderBrand(tag, settings)}
@@ -319,8 +322,8 @@ export class CustomerPortal extends LitElement {
       </header>
       <div part="view">
         ${signedIn || route.name === 'invite' || route.name === 'reset'
-          ? html`<slot @slotchange=${this.#onSlotChange}></slot>${this.hasOwnViews ? nothing : renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}`
-          : html`<portal-login heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></portal-login>`}
+          ? html`<slot @slotchange=${this.#onSlotChange}></slot>${this.hasOwnViews ? nothing : renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r), tags)}`
+          : staticHtml`<${tags['portal-login']} heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></${tags['portal-login']}>`}
       </div>
       ${renderExpiryDialog(this.expiring, () => { this.expiring = false; void this.#timer.extend(); }, () => this.signOut())}
     `;

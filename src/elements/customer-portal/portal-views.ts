@@ -6,6 +6,7 @@ import type { PublicSettings } from '../../contract/settings.js';
 import { headingTag } from '../../internal/heading.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import type { Route } from '../../internal/router.js';
+import type { Tags } from '../../internal/tag-names.js';
 
 /** The heading every view starts with; focus moves here after in-portal navigation. */
 function viewHeading(level: number, text: string) {
@@ -13,23 +14,23 @@ function viewHeading(level: number, text: string) {
   return staticHtml`<${tag} class="view-heading" data-view-heading tabindex="-1">${text}</${tag}>`;
 }
 
-/** The outlet: the element of the current route under its heading. */
-export function renderView(route: Route, settings: PublicSettings, level: number, navigate: (route: Route) => void) {
+/** The outlet: the element of the current route under its heading (`t`: the tags the elements are registered under). */
+export function renderView(route: Route, settings: PublicSettings, level: number, navigate: (route: Route) => void, t: Tags) {
   const { plural, singular } = settings.ticketLabel;
   switch (route.name) {
     case 'tickets':
-      return html`${viewHeading(level, plural)}<ticket-list .params=${route.params}></ticket-list>`;
+      return staticHtml`${viewHeading(level, plural)}<${t['ticket-list']} .params=${route.params}></${t['ticket-list']}>`;
     case 'ticket':
-      return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
-        <ticket-detail ticket-id=${route.id} heading-level=${level + 1}></ticket-detail>`;
+      return staticHtml`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
+        <${t['ticket-detail']} ticket-id=${route.id} heading-level=${level + 1}></${t['ticket-detail']}>`;
     case 'new':
-      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form .params=${route.params} heading-level=${level + 1} no-heading></support-form>`;
+      if (settings.supportForm) return staticHtml`${viewHeading(level, settings.supportForm.headerText)}<${t['support-form']} .params=${route.params} heading-level=${level + 1} no-heading></${t['support-form']}>`;
       return renderNotFound(level, plural, navigate);
     case 'invite':
     case 'reset':
-      return html`<portal-login view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></portal-login>`;
+      return staticHtml`<${t['portal-login']} view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></${t['portal-login']}>`;
     case 'signin':
-      return html`${viewHeading(level, plural)}<ticket-list></ticket-list>`;
+      return staticHtml`${viewHeading(level, plural)}<${t['ticket-list']}></${t['ticket-list']}>`;
     case 'not-found':
       return renderNotFound(level, plural, navigate);
   }

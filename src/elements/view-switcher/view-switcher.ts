@@ -14,6 +14,7 @@ import { tokens } from '../../internal/tokens.js';
  * Switches the ticket list between the company's tickets and the contact's own. Shown only when the session
  * says the contact may see their company's tickets (the server decides; this only offers the choice).
  *
+ * @tag view-switcher
  * @summary "Organization tickets" / "Owned by me" choice of the ticket list.
  *
  * @fires portal-view-change - The user picked a view; `detail.view` is `company` or `mine`.
