@@ -1,5 +1,6 @@
 import { ConflictError } from '../contract/errors.js';
 import { PortalErrorEvent } from './events.js';
+import { rememberElement } from './scoped-registry.js';
 
 /** The library version, compared when an element is defined twice (two copies of the library on one page). */
 export const VERSION = '0.1.0';
@@ -15,6 +16,7 @@ const registry = globalThis as Registry;
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   if (typeof customElements === 'undefined') return;
+  rememberElement(tag, ctor);
   const existing = customElements.get(tag);
   if (!existing) {
     customElements.define(tag, ctor);

@@ -1,7 +1,8 @@
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { HttpAdapter } from '../../adapters/http-adapter.js';
@@ -74,8 +75,10 @@ import { html as staticHtml } from 'lit/static-html.js';
  * @cssprop --customer-portal-padding - Padding around the portal.
  */
 @localized()
-export class CustomerPortal extends LitElement {
+export class CustomerPortal extends PortalElement {
   static override styles = [styles, brandStyles];
+  /** Internal elements come from a registry of the portal's own where the browser supports it. */
+  protected static override ownRegistry = true;
 
   /** Base URL of the reference server's API (creates an `HttpAdapter`), e.g. `/api/v1`. */
   @property({ attribute: 'api-base' }) apiBase = '';

@@ -1,4 +1,5 @@
-import { LitElement, css, html, isServer, type PropertyValues } from 'lit';
+import { css, html, isServer, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { sanitize } from '../../internal/sanitizer.js';
 
@@ -9,7 +10,7 @@ import { sanitize } from '../../internal/sanitizer.js';
  * @tag portal-consent-text
  * @summary Sanitized rich text of the consent-to-processing statement (internal part of `<portal-login>`).
  */
-export class ConsentText extends LitElement {
+export class ConsentText extends PortalElement {
   static override styles = css`
     :host {
       display: block;

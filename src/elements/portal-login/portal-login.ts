@@ -1,5 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
@@ -42,7 +43,7 @@ type Values = { name: string; email: string; password: string; consent: boolean 
  * @cssprop --portal-color-danger - Error messages and invalid fields.
  */
 @localized()
-export class PortalLogin extends LitElement {
+export class PortalLogin extends PortalElement {
   static override styles = styles;
 
   /** The form to show first. The portal sets it from the route (`#/reset?token=…`, `#/invite?token=…`). */

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
@@ -44,7 +45,7 @@ const DRAFT_DELAY_MS = 400;
  * @cssprop --portal-color-danger - Errors.
  */
 @localized()
-export class SupportForm extends LitElement {
+export class SupportForm extends PortalElement {
   static override styles = styles;
 
   /** Prefill values from the URL (`#/new?subject=…&category=…`); set by `<customer-portal>`. */

@@ -1,5 +1,6 @@
 import { localized, msg } from '@lit/localize';
-import { LitElement, css, html, isServer, nothing, type PropertyValues } from 'lit';
+import { css, html, isServer, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { sanitize } from '../../internal/sanitizer.js';
 import { tokens } from '../../internal/tokens.js';
@@ -14,7 +15,7 @@ import { tokens } from '../../internal/tokens.js';
  * @csspart show-images-button - "Show images".
  */
 @localized()
-export class MessageBody extends LitElement {
+export class MessageBody extends PortalElement {
   static override styles = [
     tokens,
     css`

@@ -1,5 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { tagsFor } from '../../internal/tag-names.js';
@@ -37,7 +38,7 @@ const DRAFT_DELAY_MS = 400;
  * @csspart send-button - "Send".
  */
 @localized()
-export class ReplyBox extends LitElement {
+export class ReplyBox extends PortalElement {
   static override styles = replyBoxStyles;
 
   @property({ type: Number }) userId = 0;

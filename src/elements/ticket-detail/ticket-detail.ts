@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter, ReplyInput } from '../../contract/adapter.js';
@@ -43,7 +44,7 @@ import { styles } from './ticket-detail.styles.js';
  * @cssprop --portal-color-surface - Background of agent messages.
  */
 @localized()
-export class TicketDetail extends LitElement {
+export class TicketDetail extends PortalElement {
   static override styles = styles;
 
   /** The ticket to show. */

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { ForbiddenError, NetworkError } from '../../contract/errors.js';
@@ -45,7 +46,7 @@ const SEARCH_DELAY_MS = 300;
  * @cssprop --portal-color-accent - Links, sort indicators and buttons.
  */
 @localized()
-export class TicketList extends LitElement {
+export class TicketList extends PortalElement {
   static override styles = styles;
 
   /** The list state as URL parameters; set by `<customer-portal>` from the route. */

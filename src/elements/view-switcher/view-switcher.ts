@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property } from 'lit/decorators.js';
 import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
@@ -25,7 +26,7 @@ import { tokens } from '../../internal/tokens.js';
  * @cssprop --portal-color-accent - The chosen option.
  */
 @localized()
-export class ViewSwitcher extends LitElement {
+export class ViewSwitcher extends PortalElement {
   static override styles = [
     tokens,
     css`
