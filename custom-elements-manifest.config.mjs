@@ -11,6 +11,8 @@ function themeTokens() {
   return {
     name: 'theme-tokens',
     packageLinkPhase({ customElementsManifest }) {
+      // The same file on every run: modules in path order (the file globbing order varies).
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       for (const declaration of customElementsManifest.modules.flatMap((m) => m.declarations ?? [])) {
         if (!declaration.tagName) continue;
         const own = declaration.cssProperties ?? [];
