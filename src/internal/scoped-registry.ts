@@ -10,10 +10,17 @@ const Registry = (globalThis as { CustomElementRegistry?: RegistryConstructor })
  */
 export const SCOPED_REGISTRIES = !isServer && typeof Registry === 'function' && 'initialize' in Registry.prototype;
 
-/** Every element class of this copy of the library by tag, including those whose global tag another script took. */
-const classes = new Map<string, CustomElementConstructor>();
-/** The shells' registries, so elements defined later (another entry loaded on demand) join them too. */
-const registries = new Set<CustomElementRegistry>();
+/**
+ * Every element class of the library by tag (including those whose global tag another script took), and the
+ * shells' registries, so elements defined later (another entry loaded on demand) join them too. Kept on
+ * `globalThis` under a `Symbol.for` key: two copies of the library on one page (two bundles) fill the same
+ * registries.
+ */
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('customer-portal-elements:scoped-registries')] ??= {
+  classes: new Map<string, CustomElementConstructor>(),
+  registries: new Set<CustomElementRegistry>(),
+}) as { classes: Map<string, CustomElementConstructor>; registries: Set<CustomElementRegistry> };
+const { classes, registries } = shared;
 
 function defineIn(registry: CustomElementRegistry, tag: string, ctor: CustomElementConstructor) {
   if (!registry.get(tag)) registry.define(tag, ctor);
