@@ -1,4 +1,5 @@
 import { CustomerPortal } from './elements/customer-portal/customer-portal.js';
+import { PortalEmailPreference } from './elements/customer-portal/email-preference.js';
 import { ConsentText } from './elements/portal-login/consent-text.js';
 import { PortalLogin } from './elements/portal-login/portal-login.js';
 import { SupportForm } from './elements/support-form/support-form.js';
@@ -12,6 +13,7 @@ import { PORTAL_TAGS, prefixedTagNames, type PortalTag, type TagNames } from './
 
 const CLASSES: Record<PortalTag, CustomElementConstructor> = {
   'customer-portal': CustomerPortal,
+  'portal-email-preference': PortalEmailPreference,
   'portal-login': PortalLogin,
   'portal-consent-text': ConsentText,
   'ticket-list': TicketList,

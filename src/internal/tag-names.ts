@@ -2,7 +2,7 @@ import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 
 /** Every element of the library, the internal ones included, by its default tag. */
 export const PORTAL_TAGS = [
-  'customer-portal', 'portal-login', 'portal-consent-text', 'ticket-list', 'view-switcher', 'ticket-detail',
+  'customer-portal', 'portal-email-preference', 'portal-login', 'portal-consent-text', 'ticket-list', 'view-switcher', 'ticket-detail',
   'portal-message-body', 'portal-reply-box', 'support-form',
 ] as const;
 export type PortalTag = (typeof PORTAL_TAGS)[number];

@@ -318,7 +318,7 @@ export class CustomerPortal extends PortalElement {
               ? html`<li><a href="#/new" aria-current=${route.name === 'new' ? 'page' : nothing} @click=${this.#onNavClick}>${settings.supportForm.menuText}</a></li>`
               : nothing}
             ${signedIn
-              ? html`<li><portal-email-preference></portal-email-preference></li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
+              ? html`<li>${staticHtml`<${tags['portal-email-preference']}></${tags['portal-email-preference']}>`}</li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
               : nothing}
           </ul>
         </nav>
