@@ -17,6 +17,8 @@ export default defineConfig(({ mode }) => {
     ['index', src('index.ts')],
     ['define', src('define.ts')],
     ...ELEMENT_ENTRIES.map((tag) => [tag, src(`elements/${tag}/define.ts`)]),
+    // React wrappers: npm only (React comes from the host app).
+    ...(cdn ? [] : [['react', src('react/index.ts')]]),
   ]);
   return {
     plugins: [registrationGuard()],
@@ -32,7 +34,7 @@ export default defineConfig(({ mode }) => {
         // Entries without exports (the `define` modules) still keep their own code: registration stays in the
         // files `sideEffects` lists instead of moving into a shared chunk that a host's bundler may drop.
         preserveEntrySignatures: 'exports-only',
-        external: cdn ? [] : [/^lit/, /^@lit\//, /^zod/, /^ky$/, /^dompurify$/],
+        external: cdn ? [] : [/^lit/, /^@lit\//, /^zod/, /^ky$/, /^dompurify$/, /^react(\/|$)/],
         output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },

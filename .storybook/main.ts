@@ -4,13 +4,13 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
  * Storybook for the portal elements. Stories live in `stories/` and double as test fixtures
  * (`test/browser/stories/stories.test.ts` renders every one of them and runs axe).
  *
- * No addons: Storybook 10's core already brings controls, actions, backgrounds, viewport and toolbars, and
- * everything here must build offline.
+ * One addon, docs (autodocs pages from `custom-elements.json`); Storybook 10's core already brings controls,
+ * actions, backgrounds, viewport and toolbars, and everything here must build offline.
  */
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
-  addons: [],
+  addons: ['@storybook/addon-docs'],
   core: {
     disableTelemetry: true,
     // Offline machines: no "what's new" fetches from storybook.js.org, no crash reports.

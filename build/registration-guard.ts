@@ -9,9 +9,15 @@ const REGISTERING = /[\\/]src[\\/](?:elements[\\/][^\\/]+[\\/])?define\.ts$/;
  * that sits in `dist/chunks/*` away, and the element would never be defined.
  */
 export function registrationGuard(): Plugin {
+  let library = false;
   return {
     name: 'registration-guard',
+    // Only the library build (`build.lib`); apps built from the same config (Storybook) bundle as they like.
+    configResolved(config) {
+      library = !!config.build.lib;
+    },
     generateBundle(_options, bundle) {
+      if (!library) return;
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk' || output.isEntry) continue;
         const registering = output.moduleIds.filter((id) => REGISTERING.test(id));

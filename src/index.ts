@@ -12,3 +12,5 @@ export * from './internal/events.js';
 export { parseRoute, formatRoute, type Route } from './internal/router.js';
 export { SUPPORTED_LOCALES, type SupportedLocale } from './internal/localization.js';
 export { demoWorld, DEMO_SIGN_IN, type DemoWorld } from './domain/demo-world.js';
+export { definePortalElements, type DefinePortalElementsOptions } from './register.js';
+export { PORTAL_TAGS, type PortalTag, type TagNames } from './internal/tag-names.js';

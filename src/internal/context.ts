@@ -4,14 +4,16 @@ import type { Session } from '../contract/session.js';
 import type { PublicSettings } from '../contract/settings.js';
 import type { Route } from './router.js';
 
+// Keys from the global symbol registry: two copies of the library on one page (two bundles) share the context.
+
 /** The backend adapter every element talks to. */
-export const adapterContext = createContext<PortalAdapter | undefined>(Symbol('portal-adapter'));
+export const adapterContext = createContext<PortalAdapter | undefined>(Symbol.for('customer-portal-elements:adapter'));
 
 /** Public portal settings, once loaded. */
-export const settingsContext = createContext<PublicSettings | undefined>(Symbol('portal-settings'));
+export const settingsContext = createContext<PublicSettings | undefined>(Symbol.for('customer-portal-elements:settings'));
 
 /** The session: `undefined` while unknown, `null` when signed out. */
-export const sessionContext = createContext<Session | null | undefined>(Symbol('portal-session'));
+export const sessionContext = createContext<Session | null | undefined>(Symbol.for('customer-portal-elements:session'));
 
 /** Services of the surrounding portal shell that nested elements may use. */
 export interface PortalServices {
@@ -25,4 +27,4 @@ export interface PortalServices {
   /** The session changed (signed in, signed out, refreshed). */
   setSession(session: Session | null): void;
 }
-export const servicesContext = createContext<PortalServices | undefined>(Symbol('portal-services'));
+export const servicesContext = createContext<PortalServices | undefined>(Symbol.for('customer-portal-elements:services'));

@@ -25,20 +25,33 @@ export class HashRouterController implements ReactiveController {
     this.host.requestUpdate();
   };
 
+  /** Set while the host is in a document; never on the server (Lit SSR), where there is no `location`. */
+  #connected = false;
+
   /** Starts or stops following the hash after the host's `routing` changed. */
   sync() {
-    if (this.enabled() && !this.#listening) this.hostConnected();
-    if (!this.enabled() && this.#listening) this.hostDisconnected();
+    if (!this.#connected) return;
+    if (this.enabled() && !this.#listening) this.#listen();
+    if (!this.enabled() && this.#listening) this.#stop();
   }
 
   hostConnected() {
-    if (!this.enabled()) return;
+    this.#connected = true;
+    if (this.enabled()) this.#listen();
+  }
+
+  hostDisconnected() {
+    this.#connected = false;
+    this.#stop();
+  }
+
+  #listen() {
     this.route = parseRoute(location.hash);
     window.addEventListener('hashchange', this.#onHashChange);
     this.#listening = true;
   }
 
-  hostDisconnected() {
+  #stop() {
     window.removeEventListener('hashchange', this.#onHashChange);
     this.#listening = false;
   }

@@ -4,6 +4,24 @@ import { css } from 'lit';
  * The global design tokens. Every element adopts this sheet; each private `--_x` reads the host page's public
  * `--portal-x` first, then a default. Colors use `light-dark()`, so `color-scheme` (set by `<customer-portal theme>`
  * and inherited by nested elements) switches light and dark.
+ *
+ * The `@cssprop` list below is the theme every element reads; the manifest build adds it to each element.
+ *
+ * @cssprop --portal-color-accent - Links, buttons and highlights.
+ * @cssprop --portal-color-on-accent - Text on accent-colored buttons.
+ * @cssprop --portal-color-text - Body text.
+ * @cssprop --portal-color-muted - Secondary text.
+ * @cssprop --portal-color-background - Portal background.
+ * @cssprop --portal-color-surface - Raised areas (current navigation item, skeletons).
+ * @cssprop --portal-color-border - Borders and dividers.
+ * @cssprop --portal-color-danger - Error text and borders.
+ * @cssprop --portal-color-success - Confirmations.
+ * @cssprop --portal-color-focus - Focus ring.
+ * @cssprop --portal-font-family - Font; inherits the host page's font by default.
+ * @cssprop --portal-font-size - Base font size.
+ * @cssprop --portal-radius - Corner radius.
+ * @cssprop --portal-space - Spacing unit.
+ * @cssprop --portal-density - Multiplier for spacing and target sizes (e.g. 0.8 compact, 1.2 roomy).
  */
 export const tokens = css`
   :host {

@@ -62,7 +62,7 @@ describe('the packed package in a throw-away app, bundled by Vite, esbuild and w
     if (app) rmSync(app, { recursive: true, force: true });
   });
 
-  it('packs LICENSE, CHANGELOG, the library and the CDN build, and no source maps', () => {
+  it('packs LICENSE, CHANGELOG, the library, the CDN build, the React wrappers and the editor data', () => {
     const listing = JSON.parse(readFileSync(join(app, 'node_modules/customer-portal-elements/package.json'), 'utf8'));
     assert.equal(listing.license, 'MIT');
     assert.ok(listing.repository?.url, 'repository');
@@ -70,7 +70,10 @@ describe('the packed package in a throw-away app, bundled by Vite, esbuild and w
     assert.equal(listing.unpkg, './dist/cdn/define.js');
     assert.equal(listing.jsdelivr, './dist/cdn/define.js');
     const installed = join(app, 'node_modules/customer-portal-elements');
-    for (const file of ['LICENSE', 'CHANGELOG.md', 'dist/define.js', 'dist/cdn/define.js', 'dist/types/index.d.ts']) {
+    assert.equal(listing.customElements, './dist/custom-elements.json');
+    assert.equal(listing['web-types'], './dist/web-types.json');
+    for (const file of ['LICENSE', 'CHANGELOG.md', 'dist/define.js', 'dist/cdn/define.js', 'dist/types/index.d.ts', 'dist/react.js',
+      'dist/types/react/index.d.ts', 'dist/custom-elements.json', 'dist/web-types.json', 'dist/vscode.html-custom-data.json']) {
       assert.ok(readFileSync(join(installed, file)).length > 0, `${file} is in the tarball`);
     }
     assert.ok(tarball.files > 0 && tarball.bytes > 0);
@@ -124,6 +127,18 @@ describe('the packed package in a throw-away app, bundled by Vite, esbuild and w
       await page.close();
     });
   }
+
+  it('two copies of the library on one page share the portal context (the shell from one bundle, the sign-in from another)', async () => {
+    await bundle('vite', app, 'entry-customer-portal.js', join(work, 'mixed/shell'), '/app/mixed/shell/');
+    await bundle('esbuild', app, 'entry-portal-login.js', join(work, 'mixed/login'), '/app/mixed/login/');
+    const { page, problems } = await openBundle('mixed', '<customer-portal api-base="/api/v1"></customer-portal>'
+      + '<script type="module" src="shell/main.js"></script><script type="module" src="login/main.js"></script>');
+    await page.getByLabel('Email', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.failedResponses, []);
+    await page.close();
+  });
 
   it('reports the measurements', (t) => {
     t.diagnostic(`tarball: ${tarball.files} files, ${tarball.bytes} bytes packed, ${tarball.unpackedBytes} bytes unpacked`);

@@ -1,7 +1,8 @@
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { HttpAdapter } from '../../adapters/http-adapter.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
@@ -13,6 +14,7 @@ import { PortalErrorEvent, PortalReadyEvent, PortalSessionExpiringEvent, PortalS
 import { openSessionChannel } from '../../internal/session-channel.js';
 import { clearDraftsOf } from '../../internal/drafts.js';
 import { SessionTimerController } from '../../internal/session-timer.js';
+import { tagsFor } from '../../internal/tag-names.js';
 import { renderExpiryDialog } from './expiry-dialog.js';
 import { applySettingsAccent } from '../../internal/accent.js';
 import { exportParts } from '../../internal/parts.js';
@@ -34,6 +36,7 @@ import { html as staticHtml } from 'lit/static-html.js';
  * nested portal elements, and shows the views (ticket list, ticket detail, support form) with in-portal
  * navigation through hash routes (`#/tickets`, `#/tickets/42`, `#/new`).
  *
+ * @tag customer-portal
  * @summary Provider and shell of the customer support portal.
  *
  * @slot - Your own views instead of the built-in ones: place `<ticket-list>`, `<support-form>`, … inside.
@@ -130,8 +133,10 @@ import { html as staticHtml } from 'lit/static-html.js';
  * @cssprop --customer-portal-padding - Padding around the portal.
  */
 @localized()
-export class CustomerPortal extends LitElement {
+export class CustomerPortal extends PortalElement {
   static override styles = [styles, layered(brandStyles)];
+  /** Internal elements come from a registry of the portal's own where the browser supports it. */
+  protected static override ownRegistry = true;
 
   /** Base URL of the reference server's API (creates an `HttpAdapter`), e.g. `/api/v1`. */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -368,6 +373,7 @@ export class CustomerPortal extends LitElement {
     const route = this.#router.route;
     const onList = route.name === 'tickets' || route.name === 'ticket';
     const signedIn = !!this.session;
+    const tags = tagsFor(this);
     return html`
       <header part="header">
         ${renderBrand(tag, settings)}
@@ -379,15 +385,15 @@ export class CustomerPortal extends LitElement {
               ? html`<li><a href="#/new" aria-current=${route.name === 'new' ? 'page' : nothing} @click=${this.#onNavClick}>${settings.supportForm.menuText}</a></li>`
               : nothing}
             ${signedIn
-              ? html`<li><portal-email-preference exportparts=${exportParts('customer-portal', 'portal-email-preference')}></portal-email-preference></li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
+              ? html`<li>${staticHtml`<${tags['portal-email-preference']} exportparts=${exportParts('customer-portal', 'portal-email-preference')}></${tags['portal-email-preference']}>`}</li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
               : nothing}
           </ul>
         </nav>
       </header>
       <div part="view">
         ${signedIn || route.name === 'invite' || route.name === 'reset'
-          ? html`<slot @slotchange=${this.#onSlotChange}></slot>${this.hasOwnViews ? nothing : renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r))}`
-          : html`<portal-login exportparts=${exportParts('customer-portal', 'portal-login')} heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></portal-login>`}
+          ? html`<slot @slotchange=${this.#onSlotChange}></slot>${this.hasOwnViews ? nothing : renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r), tags)}`
+          : staticHtml`<${tags['portal-login']} exportparts=${exportParts('customer-portal', 'portal-login')} heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></${tags['portal-login']}>`}
       </div>
       ${renderExpiryDialog(this.expiring, () => { this.expiring = false; void this.#timer.extend(); }, () => this.signOut())}
     `;

@@ -7,6 +7,7 @@ import { headingTag } from '../../internal/heading.js';
 import { exportParts } from '../../internal/parts.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import type { Route } from '../../internal/router.js';
+import type { Tags } from '../../internal/tag-names.js';
 
 /** The heading every view starts with; focus moves here after in-portal navigation. */
 function viewHeading(level: number, text: string) {
@@ -14,23 +15,23 @@ function viewHeading(level: number, text: string) {
   return staticHtml`<${tag} class="view-heading" data-view-heading tabindex="-1">${text}</${tag}>`;
 }
 
-/** The outlet: the element of the current route under its heading. */
-export function renderView(route: Route, settings: PublicSettings, level: number, navigate: (route: Route) => void) {
+/** The outlet: the element of the current route under its heading (`t`: the tags the elements are registered under). */
+export function renderView(route: Route, settings: PublicSettings, level: number, navigate: (route: Route) => void, t: Tags) {
   const { plural, singular } = settings.ticketLabel;
   switch (route.name) {
     case 'tickets':
-      return html`${viewHeading(level, plural)}<ticket-list exportparts=${exportParts('customer-portal', 'ticket-list')} .params=${route.params}></ticket-list>`;
+      return staticHtml`${viewHeading(level, plural)}<${t['ticket-list']} exportparts=${exportParts('customer-portal', 'ticket-list')} .params=${route.params}></${t['ticket-list']}>`;
     case 'ticket':
-      return html`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
-        <ticket-detail exportparts=${exportParts('customer-portal', 'ticket-detail')} ticket-id=${route.id} heading-level=${level + 1}></ticket-detail>`;
+      return staticHtml`${viewHeading(level, msg(str`${singular} #${route.id}`, { id: 'portal.ticket-heading' }))}
+        <${t['ticket-detail']} exportparts=${exportParts('customer-portal', 'ticket-detail')} ticket-id=${route.id} heading-level=${level + 1}></${t['ticket-detail']}>`;
     case 'new':
-      if (settings.supportForm) return html`${viewHeading(level, settings.supportForm.headerText)}<support-form exportparts=${exportParts('customer-portal', 'support-form')} .params=${route.params} heading-level=${level + 1} no-heading></support-form>`;
+      if (settings.supportForm) return staticHtml`${viewHeading(level, settings.supportForm.headerText)}<${t['support-form']} exportparts=${exportParts('customer-portal', 'support-form')} .params=${route.params} heading-level=${level + 1} no-heading></${t['support-form']}>`;
       return renderNotFound(level, plural, navigate);
     case 'invite':
     case 'reset':
-      return html`<portal-login exportparts=${exportParts('customer-portal', 'portal-login')} view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></portal-login>`;
+      return staticHtml`<${t['portal-login']} exportparts=${exportParts('customer-portal', 'portal-login')} view="set-password" purpose=${route.name} .token=${route.token} heading-level=${level}></${t['portal-login']}>`;
     case 'signin':
-      return html`${viewHeading(level, plural)}<ticket-list exportparts=${exportParts('customer-portal', 'ticket-list')}></ticket-list>`;
+      return staticHtml`${viewHeading(level, plural)}<${t['ticket-list']} exportparts=${exportParts('customer-portal', 'ticket-list')}></${t['ticket-list']}>`;
     case 'not-found':
       return renderNotFound(level, plural, navigate);
   }

@@ -1,4 +1,5 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, isServer, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { sanitize } from '../../internal/sanitizer.js';
 import { layered } from '../../internal/layer.js';
@@ -7,9 +8,10 @@ import { layered } from '../../internal/layer.js';
  * The admin's consent text: may contain links and simple emphasis, so it goes through the one sanitizer
  * (links open in a new tab, nothing executable survives). Empty for the moment it takes the sanitizer to load.
  *
+ * @tag portal-consent-text
  * @summary Sanitized rich text of the consent-to-processing statement (internal part of `<portal-login>`).
  */
-export class ConsentText extends LitElement {
+export class ConsentText extends PortalElement {
   static override styles = layered(css`
     :host {
       display: block;
@@ -23,6 +25,8 @@ export class ConsentText extends LitElement {
   @state() private fragment?: DocumentFragment;
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // Untrusted HTML goes through the sanitizer in the browser only; server rendering leaves it out.
+    if (isServer) return;
     if (changed.has('text')) {
       const text = this.text;
       this.fragment = undefined;

@@ -1,14 +1,14 @@
-import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { ForbiddenError, NetworkError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../contract/errors.js';
 import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
-import { adapterContext, servicesContext, settingsContext, type PortalServices } from '../../internal/context.js';
+import { PortalContextController } from '../../internal/portal-context.js';
+import { tagsFor } from '../../internal/tag-names.js';
 import { PortalSignedInEvent } from '../../internal/events.js';
 import { renderField } from '../../internal/form-field.js';
 import { headingTag } from '../../internal/heading.js';
@@ -31,6 +31,7 @@ type Values = { name: string; email: string; password: string; consent: boolean 
  * password?", one-time sign-in links, single sign-on, setting a password from an invitation or reset link, and
  * the access-denied page. The server decides who gets in; this element asks and explains.
  *
+ * @tag portal-login
  * @summary Sign-in, registration and password forms of the portal.
  *
  * @fires portal-signed-in - A session started; `detail.session` says who.
@@ -44,7 +45,7 @@ type Values = { name: string; email: string; password: string; consent: boolean 
  * @cssprop --portal-login-max-width - Width of the forms (default 30rem).
  */
 @localized()
-export class PortalLogin extends LitElement {
+export class PortalLogin extends PortalElement {
   static override styles = styles;
 
   /** The form to show first. The portal sets it from the route (`#/reset?token=…`, `#/invite?token=…`). */
@@ -64,9 +65,6 @@ export class PortalLogin extends LitElement {
   /** The address the "Check your email" page names (set by the element's own forms). */
   @property() email = '';
 
-  @consume({ context: adapterContext, subscribe: true }) @state() private contextAdapter?: PortalAdapter;
-  @consume({ context: settingsContext, subscribe: true }) @state() private contextSettings?: PublicSettings;
-  @consume({ context: servicesContext, subscribe: true }) @state() private services?: PortalServices;
 
   @state() private values: Values = { name: '', email: '', password: '', consent: false };
   @state() private errors: Partial<Record<keyof Values | 'token', string>> = {};
@@ -79,21 +77,32 @@ export class PortalLogin extends LitElement {
   #focusHeading = false;
   #countdown: ReturnType<typeof setInterval> | undefined;
 
-  get #adapter() {
-    return this.adapter ?? this.contextAdapter;
-  }
-
-  /** Standalone use: load the public settings when no portal provides them. */
-  readonly #settingsTask = new Task(this, {
-    args: () => [this.contextSettings ? undefined : this.#adapter, this.locale || this.closest('[lang]')?.getAttribute('lang') || ''] as const,
-    task: async ([adapter, requested], { signal }) => {
-      if (!adapter) return undefined;
-      if (requested) await setPortalLocale(resolveLocale(requested));
-      const settings = await adapter.getSettings({ signal, locale: requested || undefined });
-      if (!requested) await setPortalLocale(resolveLocale(settings.defaultLocale));
-      return settings;
+  /** Inside `<customer-portal>` its settings and services; on its own, settings loaded through `adapter`. */
+  readonly #portal = new PortalContextController(this, {
+    session: false,
+    locale: () => this.locale || this.closest('[lang]')?.getAttribute('lang') || '',
+    onStandaloneSettings: async (settings, requested) => {
+      if (!settings && requested) await setPortalLocale(resolveLocale(requested));
+      if (settings && !requested) await setPortalLocale(resolveLocale(settings.defaultLocale));
     },
   });
+
+  get #adapter() {
+    return this.#portal.adapter;
+  }
+
+  private get services() {
+    return this.#portal.services;
+  }
+
+  /** Settings from the surrounding portal (undefined when standing alone). */
+  private get contextSettings() {
+    return this.#portal.inPortal ? this.#portal.settings : undefined;
+  }
+
+  get #settingsTask() {
+    return this.#portal.standalone;
+  }
 
   #announce(message: string) {
     if (this.services) this.services.announce(message);
@@ -328,7 +337,7 @@ export class PortalLogin extends LitElement {
         ${renderField({ name: 'name', label: msg('Name', { id: 'login.name' }), type: 'text', value: this.values.name, autocomplete: 'name', error: this.errors.name, onInput: (v) => this.#set('name', v) })}
         ${this.#email('email')}
         ${renderField({ name: 'password', label: msg('Password', { id: 'login.password' }), type: 'password', value: this.values.password, autocomplete: 'new-password', hint: msg('At least 10 characters.', { id: 'login.password-hint' }), error: this.errors.password, onInput: (v) => this.#set('password', v) })}
-        ${settings.consent.text ? html`<portal-consent-text class="consent-text" id="consent-text" .text=${settings.consent.text}></portal-consent-text>` : nothing}
+        ${settings.consent.text ? staticHtml`<${tagsFor(this)['portal-consent-text']} class="consent-text" id="consent-text" .text=${settings.consent.text}></${tagsFor(this)['portal-consent-text']}>` : nothing}
         <div class="field">
           <div class="checkbox">
             <input id="consent" type="checkbox" required .checked=${this.values.consent}

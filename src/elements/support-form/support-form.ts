@@ -1,17 +1,15 @@
-import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { NetworkError, PortalError, ValidationError } from '../../contract/errors.js';
 import type { FormDefinition, FormField } from '../../contract/form.js';
-import type { Session } from '../../contract/session.js';
-import type { PublicSettings } from '../../contract/settings.js';
 import type { Ticket } from '../../contract/tickets.js';
 import { fileFieldIssue, validateForm, visibleFields, type FormIssue, type RawFormValues } from '../../domain/form-validation.js';
-import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
+import { PortalContextController } from '../../internal/portal-context.js';
 import { clearDraft, loadDraft, saveDraft } from '../../internal/drafts.js';
 import { PortalTicketCreatedEvent } from '../../internal/events.js';
 import { displayFileName, fileProblems } from '../../internal/files.js';
@@ -34,6 +32,7 @@ const DRAFT_DELAY_MS = 400;
  * browser with the same rules the server applies, prefilled from attributes or the URL, saved as a draft while
  * typing, and submitted exactly once per draft (idempotency key).
  *
+ * @tag support-form
  * @summary Support form that creates a ticket.
  *
  * @fires portal-ticket-created - A ticket was created; `detail.ticketId`.
@@ -48,7 +47,7 @@ const DRAFT_DELAY_MS = 400;
  * @cssprop --portal-color-danger - Errors.
  */
 @localized()
-export class SupportForm extends LitElement {
+export class SupportForm extends PortalElement {
   static override styles = styles;
 
   /** Prefill values from the URL (`#/new?subject=…&category=…`); set by `<customer-portal>`. */
@@ -60,10 +59,20 @@ export class SupportForm extends LitElement {
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
 
-  @consume({ context: adapterContext, subscribe: true }) @state() private contextAdapter?: PortalAdapter;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: PublicSettings;
-  @consume({ context: sessionContext, subscribe: true }) @state() private session?: Session | null;
-  @consume({ context: servicesContext, subscribe: true }) @state() private services?: PortalServices;
+  /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
+  readonly #portal = new PortalContextController(this);
+
+  private get settings() {
+    return this.#portal.settings;
+  }
+
+  private get session() {
+    return this.#portal.session;
+  }
+
+  private get services() {
+    return this.#portal.services;
+  }
 
   @state() private raw: RawFormValues = {};
   @state() private files: File[] = [];
@@ -82,12 +91,13 @@ export class SupportForm extends LitElement {
   #prefilled = false;
 
   get #adapter() {
-    return this.adapter ?? this.contextAdapter;
+    return this.#portal.adapter;
   }
 
   readonly #definition = new Task(this, {
-    args: () => [this.#adapter, this.session, this.settings?.supportForm?.headerText] as const,
-    task: async ([adapter, session], { signal }) => (adapter && session ? adapter.getSupportForm({ signal }) : undefined),
+    // Keyed on who is signed in, not on the session object: a refreshed session reloads nothing.
+    args: () => [this.#adapter, this.#portal.userId, this.settings?.supportForm?.headerText] as const,
+    task: async ([adapter, userId], { signal }) => (adapter && userId ? adapter.getSupportForm({ signal }) : undefined),
     onComplete: (definition) => {
       if (definition) this.#start(definition);
     },
@@ -119,8 +129,8 @@ export class SupportForm extends LitElement {
     this.raw = raw;
   }
 
-  protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('session') && this.session === null) this.#prefilled = false;
+  protected override willUpdate() {
+    if (this.session === null) this.#prefilled = false;
   }
 
   override disconnectedCallback() {

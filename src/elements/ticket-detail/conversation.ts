@@ -5,9 +5,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Message } from '../../contract/tickets.js';
 import { displayFileName, formatBytes } from '../../internal/files.js';
 import { CellFormat } from '../../internal/formats.js';
+import type { Tags } from '../../internal/tag-names.js';
+import { html as staticHtml } from 'lit/static-html.js';
 
 /** The messages of the ticket's conversation, oldest first, each with author, time, body and attachments. */
-export function renderConversation(messages: readonly Message[], locale: string, attachmentUrl: (id: number) => string, canReply: boolean) {
+export function renderConversation(messages: readonly Message[], locale: string, attachmentUrl: (id: number) => string, canReply: boolean, t: Tags) {
   const when = CellFormat.for(locale).dateTime;
   if (messages.length === 0) {
     return html`<p class="muted">${canReply
@@ -23,7 +25,7 @@ export function renderConversation(messages: readonly Message[], locale: string,
             ${m.author.kind === 'agent' ? html`<span class="badge">${msg('Support team', { id: 'detail.agent' })}</span>` : nothing}
             <time datetime=${m.createdAt}>${when.format(new Date(m.createdAt))}</time>
           </header>
-          <portal-message-body exportparts=${exportParts('ticket-detail', 'portal-message-body')} .html=${m.body}></portal-message-body>
+          ${staticHtml`<${t['portal-message-body']} exportparts=${exportParts('ticket-detail', 'portal-message-body')} .html=${m.body}></${t['portal-message-body']}>`}
           ${m.attachments.length ? html`<ul class="attachments" aria-label=${msg('Attachments', { id: 'detail.attachments' })}>
             ${m.attachments.map((a) => html`<li>
               <a href=${attachmentUrl(a.id)} download=${displayFileName(a.name)}><span class="file-name">${displayFileName(a.name)}</span></a>

@@ -1,5 +1,6 @@
 import { localized, msg } from '@lit/localize';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, isServer, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { sanitize } from '../../internal/sanitizer.js';
 import { tokens } from '../../internal/tokens.js';
@@ -9,12 +10,13 @@ import { layered } from '../../internal/layer.js';
  * One message's HTML from the helpdesk, through the one sanitizer: no scripts, handlers, forms, frames or
  * styles; links open in a new tab; remote images are held back as placeholders until "Show images".
  *
+ * @tag portal-message-body
  * @summary Sanitized body of a conversation message (internal part of `<ticket-detail>`).
  * @csspart body - The message text.
  * @csspart show-images-button - "Show images".
  */
 @localized()
-export class MessageBody extends LitElement {
+export class MessageBody extends PortalElement {
   static override styles = layered([
     tokens,
     css`
@@ -66,6 +68,8 @@ export class MessageBody extends LitElement {
   @state() private heldImages = 0;
 
   protected override willUpdate(changed: PropertyValues) {
+    // Untrusted HTML goes through the sanitizer in the browser only; server rendering leaves it out.
+    if (isServer) return;
     if (changed.has('html') || changed.has('showImages')) {
       const [source, showImages] = [this.html, this.showImages];
       void sanitize(source, { profile: 'message', showImages }).then((fragment) => {

@@ -1,6 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { tagsFor } from '../../internal/tag-names.js';
 import type { UploadLimits } from '../../contract/form.js';
 import type { Message, UploadFile } from '../../contract/tickets.js';
 import type { ReplyInput } from '../../contract/adapter.js';
@@ -30,6 +33,7 @@ const DRAFT_DELAY_MS = 400;
  * drag and drop within the admin's limits, a draft saved as you type, and sending that never posts twice:
  * one idempotency key per message, reused by "Retry".
  *
+ * @tag portal-reply-box
  * @summary Reply editor with attachments and drafts (internal part of `<ticket-detail>`).
  * @csspart editor - The text box.
  * @csspart send-button - "Send".
@@ -39,7 +43,7 @@ const DRAFT_DELAY_MS = 400;
  * @csspart show-images-button - Short name of `preview-show-images-button`.
  */
 @localized()
-export class ReplyBox extends LitElement {
+export class ReplyBox extends PortalElement {
   static override styles = replyBoxStyles;
 
   @property({ type: Number }) userId = 0;
@@ -309,7 +313,7 @@ export class ReplyBox extends LitElement {
 
   #renderOutgoing(o: Outgoing) {
     return html`<div class="outgoing ${o.state}" role="group" aria-label=${o.state === 'sending' ? msg('Sending…', { id: 'reply.sending' }) : msg('Not sent', { id: 'reply.not-sent' })}>
-      <portal-message-body exportparts=${exportParts('portal-reply-box', 'portal-message-body')} .html=${o.body}></portal-message-body>
+      ${staticHtml`<${tagsFor(this)['portal-message-body']} exportparts=${exportParts('portal-reply-box', 'portal-message-body')} .html=${o.body}></${tagsFor(this)['portal-message-body']}>`}
       ${o.files.length ? html`<p class="muted">${o.files.map((f) => displayFileName(f.name)).join(', ')}</p>` : nothing}
       ${o.state === 'sending'
         ? html`<p class="muted">${msg('Sending…', { id: 'reply.sending' })}</p>`

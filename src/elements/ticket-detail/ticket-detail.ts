@@ -1,14 +1,14 @@
-import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter, ReplyInput } from '../../contract/adapter.js';
 import { NetworkError, NotFoundError, PortalError } from '../../contract/errors.js';
-import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { Message, Ticket } from '../../contract/tickets.js';
-import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
+import { PortalContextController } from '../../internal/portal-context.js';
 import { PortalErrorEvent, PortalReplySentEvent, PortalTicketClosedEvent } from '../../internal/events.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
@@ -16,6 +16,7 @@ import { loadSanitizer } from '../../internal/sanitizer.js';
 import { CellFormat } from '../../internal/formats.js';
 import { renderCloseDialog } from './close-dialog.js';
 import { renderConversation } from './conversation.js';
+import { tagsFor } from '../../internal/tag-names.js';
 import { renderTicketHeader } from './ticket-header.js';
 import { styles } from './ticket-detail.styles.js';
 import { exportParts } from '../../internal/parts.js';
@@ -25,6 +26,7 @@ import { exportParts } from '../../internal/parts.js';
  * oldest thread with sanitized HTML and attachments, the reply form, and "Close ticket" where the admin allows
  * it. New agent replies appear without a reload. The server decides what may be seen and done.
  *
+ * @tag ticket-detail
  * @summary Ticket detail with conversation, reply and close.
  *
  * @fires portal-reply-sent - A reply was stored; `detail.ticketId`, `detail.messageId`.
@@ -53,7 +55,7 @@ import { exportParts } from '../../internal/parts.js';
  * @cssprop --portal-color-surface - Background of agent messages.
  */
 @localized()
-export class TicketDetail extends LitElement {
+export class TicketDetail extends PortalElement {
   static override styles = styles;
 
   /** The ticket to show. */
@@ -63,10 +65,20 @@ export class TicketDetail extends LitElement {
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
 
-  @consume({ context: adapterContext, subscribe: true }) @state() private contextAdapter?: PortalAdapter;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: PublicSettings;
-  @consume({ context: sessionContext, subscribe: true }) @state() private session?: Session | null;
-  @consume({ context: servicesContext, subscribe: true }) @state() private services?: PortalServices;
+  /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
+  readonly #portal = new PortalContextController(this);
+
+  private get settings() {
+    return this.#portal.settings;
+  }
+
+  private get session() {
+    return this.#portal.session;
+  }
+
+  private get services() {
+    return this.#portal.services;
+  }
 
   @state() private confirmingClose = false;
   @state() private closing = false;
@@ -78,13 +90,14 @@ export class TicketDetail extends LitElement {
   #knownMessageIds = new Set<number>();
 
   get #adapter() {
-    return this.adapter ?? this.contextAdapter;
+    return this.#portal.adapter;
   }
 
   readonly #load = new Task(this, {
-    args: () => [this.#adapter, this.session, this.ticketId] as const,
-    task: async ([adapter, session, id], { signal }) => {
-      if (!adapter || !session || !id) return undefined;
+    // Keyed on who is signed in, not on the session object: a refreshed session reloads nothing.
+    args: () => [this.#adapter, this.#portal.userId, this.ticketId] as const,
+    task: async ([adapter, userId, id], { signal }) => {
+      if (!adapter || !userId || !id) return undefined;
       void loadSanitizer();
       const [ticket, messages] = await Promise.all([adapter.getTicket(id, { signal }), adapter.listMessages(id, { signal })]);
       return { ticket, messages };
@@ -204,12 +217,13 @@ export class TicketDetail extends LitElement {
   #renderTicket(ticket: Ticket, messages: Message[], settings: PublicSettings) {
     const locale = getPortalLocale();
     const adapter = this.#adapter!;
+    const tags = tagsFor(this);
     return html`
       ${renderTicketHeader(ticket, settings, CellFormat.for(locale), this.headingLevel, this.#back)}
-      ${renderConversation(messages, locale, (id) => adapter.attachmentUrl(id), ticket.actions.reply)}
+      ${renderConversation(messages, locale, (id) => adapter.attachmentUrl(id), ticket.actions.reply, tags)}
       ${ticket.actions.reply
-        ? html`<portal-reply-box exportparts=${exportParts('ticket-detail', 'portal-reply-box')} .userId=${this.session!.user.id} .ticketId=${ticket.id} .ticketLabel=${this.#singular()} .limits=${settings.uploads}
-            .send=${this.#send} .announce=${(m: string) => this.#announce(m)}></portal-reply-box>`
+        ? staticHtml`<${tags['portal-reply-box']} exportparts=${exportParts('ticket-detail', 'portal-reply-box')} .userId=${this.session!.user.id} .ticketId=${ticket.id} .ticketLabel=${this.#singular()} .limits=${settings.uploads}
+            .send=${this.#send} .announce=${(m: string) => this.#announce(m)}></${tags['portal-reply-box']}>`
         : html`<p class="notice">${msg(str`This ${this.#singular()} is closed. Replies are not possible.`, { id: 'detail.reply-closed' })}</p>`}
       ${ticket.actions.close
         ? html`<div class="close-row">

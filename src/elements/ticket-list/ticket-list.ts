@@ -1,15 +1,13 @@
-import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { ForbiddenError, NetworkError } from '../../contract/errors.js';
-import type { Session } from '../../contract/session.js';
-import type { PublicSettings } from '../../contract/settings.js';
 import { DEFAULT_QUERY, type TicketPage, type TicketQuery, type TicketView } from '../../contract/tickets.js';
 import { DEFAULT_COLUMNS } from '../../contract/settings.js';
-import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
+import { PortalContextController } from '../../internal/portal-context.js';
 import { PortalErrorEvent, PortalTicketOpenEvent, PortalViewChangeEvent } from '../../internal/events.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import { LiveRegionController } from '../../internal/live-region.js';
@@ -19,6 +17,7 @@ import { isNarrowed, paramsFromQuery, queryFromParams, storeView } from './list-
 import { renderPager } from './ticket-pager.js';
 import { renderTable, type TableHandlers } from './ticket-table.js';
 import { renderToolbar } from './ticket-toolbar.js';
+import { tagsFor } from '../../internal/tag-names.js';
 import { downloadBlob, exportFileName } from './export-file.js';
 import { styles } from './ticket-list.styles.js';
 
@@ -29,6 +28,7 @@ const SEARCH_DELAY_MS = 300;
  * filterable table with pages and CSV export. The state lives in the URL (`#/tickets?q=…&sort=…`), so reload,
  * sharing and the back button keep it. The server decides which tickets appear.
  *
+ * @tag ticket-list
  * @summary Ticket list with search, status and column filters, sorting, paging and CSV export.
  *
  * @fires portal-ticket-open - A ticket was opened; `detail.ticketId`.
@@ -57,7 +57,7 @@ const SEARCH_DELAY_MS = 300;
  * @cssprop --ticket-list-card-gap - Space between cards in a narrow container.
  */
 @localized()
-export class TicketList extends LitElement {
+export class TicketList extends PortalElement {
   static override styles = styles;
 
   /** The list state as URL parameters; set by `<customer-portal>` from the route. */
@@ -65,10 +65,20 @@ export class TicketList extends LitElement {
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
 
-  @consume({ context: adapterContext, subscribe: true }) @state() private contextAdapter?: PortalAdapter;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: PublicSettings;
-  @consume({ context: sessionContext, subscribe: true }) @state() private session?: Session | null;
-  @consume({ context: servicesContext, subscribe: true }) @state() private services?: PortalServices;
+  /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
+  readonly #portal = new PortalContextController(this);
+
+  private get settings() {
+    return this.#portal.settings;
+  }
+
+  private get session() {
+    return this.#portal.session;
+  }
+
+  private get services() {
+    return this.#portal.services;
+  }
 
   @state() private query: TicketQuery = { ...DEFAULT_QUERY };
   @state() private searchText = '';
@@ -82,14 +92,15 @@ export class TicketList extends LitElement {
   #loadedOnce = false;
 
   get #adapter() {
-    return this.adapter ?? this.contextAdapter;
+    return this.#portal.adapter;
   }
 
   readonly #list = new Task(this, {
-    args: () => [this.#adapter, this.session, this.query] as const,
-    task: async ([adapter, session, query], { signal }) => {
-      if (!adapter || !session) return undefined;
-      return adapter.listTickets(query, { signal });
+    // Keyed on who is signed in and the query as text: a refreshed session (same person) reloads nothing.
+    args: () => [this.#adapter, this.#portal.audience, JSON.stringify(this.query)] as const,
+    task: async ([adapter, audience], { signal }) => {
+      if (!adapter || !audience) return undefined;
+      return adapter.listTickets(this.query, { signal });
     },
     onComplete: (page) => {
       if (!page) return;
@@ -103,15 +114,15 @@ export class TicketList extends LitElement {
   });
 
   readonly #facets = new Task(this, {
-    args: () => [this.#adapter, this.session, this.query.view] as const,
-    task: async ([adapter, session, view], { signal }) => (adapter && session ? adapter.ticketFacets(view, { signal }) : undefined),
+    args: () => [this.#adapter, this.#portal.audience, this.query.view] as const,
+    task: async ([adapter, audience, view], { signal }) => (adapter && audience ? adapter.ticketFacets(view, { signal }) : undefined),
   });
 
   /** Who the list is for; a refreshed session of the same person keeps the list as it is. */
   #audience = '';
 
   protected override willUpdate(changed: PropertyValues) {
-    const audience = this.session ? `${this.session.user.id}:${this.session.canViewCompany}` : '';
+    const audience = this.#portal.audience;
     if (changed.has('params') || audience !== this.#audience) {
       this.#audience = audience;
       const next = queryFromParams(this.params, this.session);
@@ -202,6 +213,7 @@ export class TicketList extends LitElement {
     return html`
       <div part="base" @portal-view-change=${this.#onViewChange}>
         ${renderToolbar({
+          tags: tagsFor(this),
           query: this.query, searchText: this.searchText, facets: this.#facets.value ?? {}, settings,
           canViewCompany: this.session.canViewCompany, exporting: this.exporting, exportError: this.exportError,
           columns, filtersOpen: this.filtersOpen, onToggleFilters: () => { this.filtersOpen = !this.filtersOpen; },

@@ -1,13 +1,17 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { StatusFilter, TicketFacets, TicketQuery } from '../../contract/tickets.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import type { Tags } from '../../internal/tag-names.js';
 import { columnLabel, filterLabel } from './columns.js';
 import { exportParts } from '../../internal/parts.js';
 
 export interface ToolbarOptions {
+  /** The tags the nested elements are registered under. */
+  tags: Tags;
   query: TicketQuery;
   searchText: string;
   facets: TicketFacets;
@@ -42,7 +46,7 @@ export function renderToolbar(o: ToolbarOptions) {
   const singular = labelInSentence(o.settings.ticketLabel.singular, getPortalLocale());
   return html`
     <div class="toolbar" part="toolbar">
-      ${o.canViewCompany ? html`<view-switcher exportparts=${exportParts('ticket-list', 'view-switcher')} .value=${query.view}></view-switcher>` : nothing}
+      ${o.canViewCompany ? staticHtml`<${o.tags['view-switcher']} exportparts=${exportParts('ticket-list', 'view-switcher')} .value=${query.view}></${o.tags['view-switcher']}>` : nothing}
       <div class="controls" role="search">
         <div class="control search">
           <label for="search">${msg('Search', { id: 'list.search' })}</label>

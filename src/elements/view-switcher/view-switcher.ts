@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { property } from 'lit/decorators.js';
 import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
@@ -15,6 +16,7 @@ import { layered } from '../../internal/layer.js';
  * Switches the ticket list between the company's tickets and the contact's own. Shown only when the session
  * says the contact may see their company's tickets (the server decides; this only offers the choice).
  *
+ * @tag view-switcher
  * @summary "Organization tickets" / "Owned by me" choice of the ticket list.
  *
  * @fires portal-view-change - The user picked a view; `detail.view` is `company` or `mine`.
@@ -25,7 +27,7 @@ import { layered } from '../../internal/layer.js';
  * @cssprop --portal-color-accent - The chosen option.
  */
 @localized()
-export class ViewSwitcher extends LitElement {
+export class ViewSwitcher extends PortalElement {
   static override styles = layered([
     tokens,
     css`

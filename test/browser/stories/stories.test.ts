@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { expectDeclaredApi } from '../helpers/declared-api.js';
 import type { PortalSignedInEvent } from '../../../src/internal/events.js';
 import { setPortalLocale, SOURCE_LOCALE } from '../../../src/internal/localization.js';
 import { CONSENT_WITH_LINK, IDLE_NOTICE, LINK_CONTACT, SSO_LABEL } from '../../../stories/support/login.js';
@@ -1008,6 +1009,7 @@ describe('stories', () => {
           expect(location.hash, 'stories must not touch the page URL').to.equal('');
           await expect(el).to.be.accessible();
           await expectation.check?.(el);
+          await expectDeclaredApi(rendered);
         });
 
         it(`${story.name ?? name} in Arabic (right to left) renders mirrored and has no axe violations`, async () => {
