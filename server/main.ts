@@ -5,11 +5,11 @@ import { startServer } from './start.js';
 const config = readConfig();
 const server = await startServer({
   port: config.port, host: config.host, dbFile: config.dbFile, filesDir: config.filesDir, seed: config.seed, adminToken: config.adminToken, log: config.log,
-  linkBase: config.linkBase ?? 'address', corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
+  linkBase: config.linkBase ?? 'address', publicUrl: config.publicUrl, corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
 });
 console.log(`Portal running at ${server.url}/`);
 if (config.seed === 'demo') console.log(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
-if (!config.linkBase) {
+if (!config.linkBase && !config.publicUrl) {
   console.log(`Note: PORTAL_LINK_BASE is not set, so emailed links point at ${server.url}/portal.html (never at a request's Host header); set it when the portal is reached at another address.`);
 }
 console.log(`Admin token${config.adminTokenGenerated ? ' (generated)' : ''}: ${server.adminToken}`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { Limiter } from './auth/throttle.js';
-import { parseCorsOrigins, parseLinkBase } from './config.js';
+import { parseCorsOrigins, parseLinkBase, parsePublicUrl } from './config.js';
 import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
@@ -28,10 +28,12 @@ export interface StartOptions {
   /** Request logs on stdout; default unless PORTAL_LOG=silent. */
   log?: boolean;
   /**
-   * Base of emailed links; default PORTAL_LINK_BASE, else the request's origin + `/portal.html`. `'address'`: the
-   * address the server listens on (`http://HOST:PORT/portal.html`), never a request's Host header.
+   * Base of emailed links; default PORTAL_LINK_BASE, else the public URL + `/portal.html` (`'address'` says the
+   * same explicitly). Never a request's Host header.
    */
   linkBase?: string;
+  /** The server's public base for links into the API; default PORTAL_PUBLIC_URL, else the listening address. */
+  publicUrl?: string;
   /** Origins allowed for CORS with credentials; default PORTAL_CORS_ORIGINS. */
   corsOrigins?: string[];
   /** Trust `X-Forwarded-For` for the client address; default PORTAL_TRUST_PROXY=1. */
@@ -78,10 +80,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost}:${port}`;
+  // Emailed links come from configuration only, else from the listening address (fixed here, once).
+  const publicUrl = parsePublicUrl(opts.publicUrl ?? process.env.PORTAL_PUBLIC_URL) ?? url;
   const givenLinkBase = opts.linkBase ?? process.env.PORTAL_LINK_BASE;
   app = createApp({
-    db, now, adminToken, filesDir, log,
-    linkBase: givenLinkBase === 'address' ? `${url}/portal.html` : parseLinkBase(givenLinkBase),
+    db, now, adminToken, filesDir, log, publicUrl,
+    linkBase: (givenLinkBase === 'address' ? undefined : parseLinkBase(givenLinkBase)) ?? `${publicUrl}/portal.html`,
     corsOrigins: opts.corsOrigins ? parseCorsOrigins(opts.corsOrigins.join(',')) : parseCorsOrigins(process.env.PORTAL_CORS_ORIGINS),
     trustProxy: opts.trustProxy ?? process.env.PORTAL_TRUST_PROXY === '1',
     limiter: new Limiter(now),

@@ -9,8 +9,10 @@ export interface Deps {
   adminToken: string;
   filesDir: string;
   log: boolean;
-  /** Base of emailed links; unset = request origin + `/portal.html`. */
-  linkBase?: string;
+  /** Base of emailed portal links (`…/portal.html`): configured, else derived once at start from the listening address. */
+  linkBase: string;
+  /** The server's own public base URL (no trailing slash) for links into the API: configured or the listening address. */
+  publicUrl: string;
   /** Exact origins allowed for CORS with credentials. */
   corsOrigins: readonly string[];
   /** Take the client address from `X-Forwarded-For`. */

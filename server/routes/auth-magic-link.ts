@@ -5,7 +5,7 @@ import { passwordAccessProblem } from '../auth/access.js';
 import { signInLinkEmail } from '../auth/emails.js';
 import { startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
-import { apiOrigin, portalLink } from '../http/client.js';
+import { portalLink, publicUrl } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled } from '../http/middleware.js';
 import { forbidden } from '../http/problem.js';
@@ -37,7 +37,7 @@ export const magicLinkRoutes = new Hono<AppEnv>()
     if (row && mayEmail(c, email)) {
       const at = now();
       const token = await issueToken(db, 'magic', row.id, at);
-      const link = `${apiOrigin(c)}/api/v1/auth/magic-link/verify?token=${token}`;
+      const link = `${publicUrl(c)}/api/v1/auth/magic-link/verify?token=${token}`;
       await writeEmail(db, signInLinkEmail(email, settings, link), at);
     }
     c.header('cache-control', 'no-store');
