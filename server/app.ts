@@ -7,7 +7,9 @@ import { cors } from './http/cors.js';
 import { requestLog } from './http/middleware.js';
 import { requireAdminOrAgent } from './http/helpdesk-auth.js';
 import { notFound, Problem } from './http/problem.js';
+import { queryLimits } from './http/query-limits.js';
 import { serveFile } from './http/static.js';
+import { StreamHub } from './http/stream-hub.js';
 import { adminTicketRoutes } from './routes/admin-tickets.js';
 import { adminWorldRoutes } from './routes/admin-world.js';
 import { helpdeskTicketRoutes } from './routes/helpdesk-tickets.js';
@@ -31,7 +33,7 @@ import { ticketDetailRoutes } from './routes/ticket-detail.js';
 import { ticketReplyRoutes } from './routes/ticket-reply.js';
 import { supportFormRoutes } from './routes/support-form.js';
 
-export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>> {
+export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams'>> {
   /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
   root?: string;
 }
@@ -41,8 +43,8 @@ const DEFAULT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The whole HTTP app: `/api/v1` (portal + admin), `/dist/` (the built library) and `/` (the demo site). */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), ...rest } = options;
-  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter };
+  const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), streams = new StreamHub(options.db, options.now), ...rest } = options;
+  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter, streams };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -64,6 +66,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   // Multipart uploads (new tickets, replies) are capped by their readers while streaming, under the upload limits.
   api.use('*', (c, next) => (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? next() : jsonLimit(c, next)));
+  api.use('*', queryLimits);
   api.use('/admin/*', requireAdminOrAgent);
   api.route('/', portalRoutes);
   api.route('/', openApiRoutes);

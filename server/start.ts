@@ -11,6 +11,7 @@ import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
 import { parseBackoff, WebhookDispatcher } from './webhooks/dispatcher.js';
+import { StreamHub, type StreamLimits } from './http/stream-hub.js';
 
 export interface StartOptions {
   /** 0 (default) = any free port. */
@@ -40,6 +41,8 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** Waits before webhook retries, in ms; default PORTAL_WEBHOOK_RETRY_MS, else 10 s … 6 h. */
   webhookBackoffMs?: number[];
+  /** Limits of live-update streams (defaults: DEFAULT_STREAM_LIMITS). */
+  streamLimits?: Partial<StreamLimits>;
 }
 
 export interface RunningServer {
@@ -80,6 +83,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost}:${port}`;
+  const streams = new StreamHub(db, now, opts.streamLimits);
   // Emailed links come from configuration only, else from the listening address (fixed here, once).
   const publicUrl = parsePublicUrl(opts.publicUrl ?? process.env.PORTAL_PUBLIC_URL) ?? url;
   const givenLinkBase = opts.linkBase ?? process.env.PORTAL_LINK_BASE;
@@ -90,6 +94,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     trustProxy: opts.trustProxy ?? process.env.PORTAL_TRUST_PROXY === '1',
     limiter: new Limiter(now),
     webhooks,
+    streams,
   });
   let closing: Promise<void> | undefined;
   return {
@@ -97,6 +102,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     adminToken,
     close: () => (closing ??= (async () => {
       await webhooks.stop();
+      streams.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -2,6 +2,7 @@ import type { ContactRecord } from '../../src/domain/world.js';
 import type { Settings } from '../../src/contract/settings.js';
 import type { Limiter } from '../auth/throttle.js';
 import type { Db } from '../db/connect.js';
+import type { StreamHub } from './stream-hub.js';
 
 export interface Deps {
   db: Db;
@@ -21,6 +22,8 @@ export interface Deps {
   limiter: Limiter;
   /** Webhook deliveries: told when new ones are queued (absent: they wait for the next start). */
   webhooks?: { kick(): void };
+  /** Live-update streams: limits and the one shared change poll. */
+  streams: StreamHub;
 }
 
 export interface Auth {

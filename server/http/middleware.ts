@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { resolveSession } from '../auth/sessions.js';
+import { accessRevoked } from '../auth/session-access.js';
+import { lookUpSession } from '../auth/sessions.js';
 import { secretsEqual } from '../auth/tokens.js';
 import { readSettings } from '../store/settings.js';
 import type { AppEnv } from './context.js';
@@ -41,8 +42,9 @@ export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Requires a valid session and puts it into `c.var.auth`. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const auth = await resolveSession(c);
-  if (!auth) throw unauthenticated();
+  const found = await lookUpSession(c);
+  if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : unauthenticated();
+  const { auth } = found;
   c.set('auth', auth);
   c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
   await next();

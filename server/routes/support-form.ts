@@ -7,6 +7,7 @@ import { localizedTexts } from '../../src/domain/public-settings.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
 import { forbidden, Problem } from '../http/problem.js';
+import { checkStorageQuota, checkSubmissionRate } from '../http/submission-limits.js';
 import { readSupportFormBody } from '../http/support-form-body.js';
 import { toWireTicket } from '../http/ticket-access.js';
 import { readPipelines } from '../store/pipelines.js';
@@ -50,9 +51,12 @@ export const supportFormRoutes = new Hono<AppEnv>()
         [{ field: 'Idempotency-Key', message: 'Send one key per draft: 8–128 letters, digits, "_" or "-".' }]);
     }
 
+    const replay = await db.selectFrom('ticket_requests').select('ticket_id').where('contact_id', '=', contact.id).where('idempotency_key', '=', key).executeTakeFirst();
+    if (!replay) await checkSubmissionRate(c, 'tickets');
     const body = await readSupportFormBody(c, form.uploads, filesDir);
     let keep = false;
     try {
+      if (!replay && body.files.length > 0) await checkStorageQuota(c, body.files.reduce((sum, f) => sum + f.size, 0));
       const result = validateForm(form.fields, body.raw);
       const issues = result.ok ? [] : [...result.issues];
       const fileIssue = fileFieldIssue(form.fields, body.raw, body.files.length);

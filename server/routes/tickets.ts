@@ -5,6 +5,7 @@ import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
 import { fieldErrors, forbidden, validation } from '../http/problem.js';
+import { checkFilters } from '../http/query-limits.js';
 import { ticketFacets } from '../sql/ticket-facets.js';
 import { listTickets } from '../sql/ticket-list.js';
 
@@ -22,6 +23,7 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
     const m = /^filter\[(.+)\]$/.exec(key);
     if (m) filters[m[1]] = values.at(-1) ?? '';
   }
+  checkFilters(filters);
   const given = {
     view: last('view'), q: last('q'), status: last('status'), sort: last('sort'), order: last('order'),
     ...(paging ? { page: asInt(last('page')), pageSize: asInt(last('pageSize')) } : {}),

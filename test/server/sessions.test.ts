@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { isProblem, testServer, type TestServer } from './helpers.js';
+import { openStream } from './sse-helpers.js';
+import { signJwt, SECRET, ssoSettings } from './sso-helpers.js';
+
+describe('sessions: access changes take effect at once', () => {
+  let s: TestServer;
+  before(async () => { s = await testServer(); });
+  after(() => s.close());
+
+  it('ends a password session on the next request once the portal admits only other access groups', async () => {
+    const anna = await s.login();
+    assert.equal((await s.call('GET', '/tickets', { cookie: anna })).status, 200);
+    const undo = await s.patchSettings((st) => ({ ...st, access: { ...st.access, mode: 'access-groups', accessGroupIds: [2] } }));
+    try {
+      const refused = await s.call('GET', '/tickets', { cookie: anna });
+      assert.ok(isProblem(refused, 401));
+      assert.equal(refused.json.type, 'urn:portal:problem:access-revoked');
+      assert.match(refused.json.detail, /access to this portal has changed/);
+      // The session is gone, not just refused once: switching back does not revive it.
+      await undo();
+      assert.equal((await s.call('GET', '/tickets', { cookie: anna })).status, 401);
+    } finally {
+      await undo();
+    }
+  });
+
+  it('ends password sessions when the portal switches to single sign-on', async () => {
+    const anna = await s.login();
+    const undo = await s.patchSettings(ssoSettings({ secret: SECRET }));
+    try {
+      const refused = await s.call('GET', '/tickets/facets', { cookie: anna });
+      assert.equal(refused.json?.type, 'urn:portal:problem:access-revoked');
+    } finally {
+      await undo();
+    }
+  });
+
+  it('keeps SSO sessions on an SSO portal, and ends them when it stops using SSO', async () => {
+    const undo = await s.patchSettings(ssoSettings({ secret: SECRET }));
+    try {
+      const jwt = await signJwt({ email: 'lukas@nordlicht.example', name: 'Lukas' }, { now: Date.now() });
+      const res = await s.call('GET', `/auth/sso/jwt?jwt=${jwt}`);
+      assert.equal(res.status, 303);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+      assert.equal((await s.call('GET', '/tickets', { cookie })).status, 200);
+      await undo();
+      assert.equal((await s.call('GET', '/tickets', { cookie })).json?.type, 'urn:portal:problem:access-revoked');
+    } finally {
+      await undo();
+    }
+  });
+
+  it('closes a live-update stream with session-ended when access is revoked or the session signs out', async () => {
+    const anna = await s.login();
+    const stream = await openStream(s.url, anna);
+    assert.equal(stream.status, 200);
+    const undo = await s.patchSettings((st) => ({ ...st, access: { ...st.access, mode: 'access-groups', accessGroupIds: [2] } }));
+    try {
+      await stream.until((text, ended) => text.includes('event: session-ended') && ended);
+    } finally {
+      await undo();
+      await stream.close();
+    }
+    const lukas = await s.login('lukas@nordlicht.example');
+    const second = await openStream(s.url, lukas);
+    assert.equal((await s.call('POST', '/auth/logout', { cookie: lukas })).status, 204);
+    await second.until((text, ended) => text.includes('event: session-ended') && ended);
+    await second.close();
+  });
+});
+
+describe('sessions: cookies behind a TLS proxy', () => {
+  let s: TestServer;
+  before(async () => { s = await testServer({ trustProxy: true }); });
+  after(() => s.close());
+  const login = (headers: Record<string, string>) =>
+    s.call('POST', '/auth/login', { body: { email: 'anna@nordlicht.example', password: 'portal-demo-2026' }, headers });
+
+  it('marks the cookie Secure with the __Host- prefix when the proxy says https', async () => {
+    const res = await login({ 'x-forwarded-proto': 'https' });
+    assert.equal(res.status, 200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    assert.match(setCookie, /^__Host-portal_session=[^;]+;/);
+    assert.match(setCookie, /; Secure/i);
+    assert.match(setCookie, /; Path=\//);
+    assert.doesNotMatch(setCookie, /Domain=/i);
+    const cookie = setCookie.split(';')[0];
+    assert.equal((await s.call('GET', '/tickets', { cookie, headers: { 'x-forwarded-proto': 'https' } })).status, 200);
+  });
+
+  it('keeps the plain cookie over http', async () => {
+    const setCookie = (await login({ 'x-forwarded-proto': 'http' })).headers.get('set-cookie') ?? '';
+    assert.match(setCookie, /^portal_session=/);
+    assert.doesNotMatch(setCookie, /Secure/i);
+  });
+
+  it('ignores X-Forwarded-Proto from a client when no proxy is trusted', async () => {
+    const t = await testServer();
+    try {
+      const res = await t.call('POST', '/auth/login', { body: { email: 'anna@nordlicht.example', password: 'portal-demo-2026' }, headers: { 'x-forwarded-proto': 'https' } });
+      assert.match(res.headers.get('set-cookie') ?? '', /^portal_session=/);
+    } finally {
+      await t.close();
+    }
+  });
+});
