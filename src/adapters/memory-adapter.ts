@@ -3,6 +3,7 @@ import {
   ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError,
 } from '../contract/errors.js';
 import type { Credentials, Registration, RegistrationResult, Session, TokenAndPassword } from '../contract/session.js';
+import { mayEnterWithPassword } from '../domain/access.js';
 import { TicketQuery, type Message, type Ticket } from '../contract/tickets.js';
 import { parseOrThrow } from '../contract/validation.js';
 import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
@@ -73,6 +74,11 @@ export class MemoryAdapter implements PortalAdapter {
 
   #me(): ContactRecord {
     if (!this.#contact) throw new UnauthenticatedError('Please sign in.');
+    // The session is checked against the current settings on every call, as the server does.
+    if (!mayEnterWithPassword(this.world.settings, this.#contact)) {
+      this.#contact = null;
+      throw new UnauthenticatedError('Your access to this portal has changed. Sign in again.', { reason: 'access-revoked' });
+    }
     return this.#contact;
   }
 
@@ -124,8 +130,7 @@ export class MemoryAdapter implements PortalAdapter {
       if (!contact || !contact.password || contact.password !== credentials.password) {
         throw new UnauthenticatedError('Wrong email or password.');
       }
-      const { access } = this.world.settings;
-      if (access.mode === 'access-groups' && !contact.accessGroupIds.some((g) => access.accessGroupIds.includes(g))) {
+      if (this.world.settings.access.mode === 'access-groups' && !mayEnterWithPassword(this.world.settings, contact)) {
         throw new ForbiddenError("You don't have access to this portal.");
       }
       this.#contact = contact;
