@@ -51,3 +51,8 @@ export async function consumeInvitation(db: Db, token: string, at: number): Prom
     .returning('contact_id').executeTakeFirst();
   return row?.contact_id;
 }
+
+/** Uses up every open invitation of a contact (once a password is set by a reset, an old invitation must not set another). */
+export async function revokeInvitations(db: Db, contactId: number, at: number): Promise<void> {
+  await db.updateTable('invitations').set({ used_at: at }).where('contact_id', '=', contactId).where('used_at', 'is', null).execute();
+}

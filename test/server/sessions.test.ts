@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isProblem, testServer, type TestServer } from './helpers.js';
+import { cookieOf, isProblem, testServer, tokenOf, type TestServer } from './helpers.js';
 import { openStream } from './sse-helpers.js';
 import { signJwt, SECRET, ssoSettings } from './sso-helpers.js';
 
@@ -104,5 +104,52 @@ describe('sessions: cookies behind a TLS proxy', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('sessions: setting a password revokes what the old state could open', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await testServer();
+    await s.patchSettings((st) => ({ ...st, access: { ...st.access, mode: 'access-groups', accessGroupIds: [1], magicLink: true } }));
+  });
+  after(() => s.close());
+  const linkTo = async (email: string, kind: string) => (await s.outbox()).filter((m) => m.to === email && m.link?.includes(kind)).at(-1)?.link ?? '';
+  const resetWith = async (email: string) => {
+    assert.equal((await s.call('POST', '/auth/password/forgot', { body: { email } })).status, 202);
+    const token = tokenOf(await linkTo(email, '/reset?token='));
+    return s.call('POST', '/auth/password/reset', { body: { token, password: 'a-brand-new-password-1' } });
+  };
+
+  it('a password reset revokes outstanding one-time sign-in links', async () => {
+    assert.equal((await s.call('POST', '/auth/magic-link', { body: { email: 'lukas@nordlicht.example' } })).status, 202);
+    const link = await linkTo('lukas@nordlicht.example', 'magic-link/verify');
+    assert.equal((await resetWith('lukas@nordlicht.example')).status, 200);
+    const followed = await s.call('GET', `/auth/magic-link/verify?token=${tokenOf(link)}`);
+    assert.equal(followed.status, 303);
+    assert.match(followed.headers.get('location') ?? '', /error=link-expired/);
+    assert.equal(cookieOf(followed), '');
+  });
+
+  it('a password reset revokes open invitations', async () => {
+    assert.equal((await s.admin('POST', '/admin/contacts', { email: 'ivo@example.com', name: 'Ivo', accessGroupIds: [1] })).status, 201);
+    const invitation = tokenOf(await linkTo('ivo@example.com', '/invite?token='));
+    assert.equal((await resetWith('ivo@example.com')).status, 200);
+    const accepted = await s.call('POST', '/auth/invite/accept', { body: { token: invitation, password: 'another-password-22' } });
+    assert.equal(accepted.status, 422);
+  });
+
+  it('accepting an invitation ends the other sessions of the account', async () => {
+    assert.equal((await s.admin('POST', '/admin/contacts', { email: 'ines@example.com', name: 'Ines', accessGroupIds: [1] })).status, 201);
+    const invitation = tokenOf(await linkTo('ines@example.com', '/invite?token='));
+    assert.equal((await s.call('POST', '/auth/magic-link', { body: { email: 'ines@example.com' } })).status, 202);
+    const signedIn = await s.call('GET', `/auth/magic-link/verify?token=${tokenOf(await linkTo('ines@example.com', 'magic-link/verify'))}`);
+    const other = cookieOf(signedIn);
+    assert.ok(other);
+    assert.equal((await s.call('GET', '/tickets', { cookie: other })).status, 200);
+    const accepted = await s.call('POST', '/auth/invite/accept', { body: { token: invitation, password: 'ines-new-password-1' } });
+    assert.equal(accepted.status, 200);
+    assert.equal((await s.call('GET', '/tickets', { cookie: other })).status, 401);
+    assert.equal((await s.call('GET', '/tickets', { cookie: cookieOf(accepted) })).status, 200);
   });
 });
