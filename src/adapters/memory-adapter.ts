@@ -9,6 +9,7 @@ import { parseOrThrow } from '../contract/validation.js';
 import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
 import { demoWorld, type DemoWorld } from '../domain/demo-world.js';
 import { toSummary, type DisplayContext } from '../domain/display.js';
+import { exposedProperties } from '../domain/exposed-properties.js';
 import { canViewCompany, maySeeTicket, scopeFor } from '../domain/permissions.js';
 import { toPublicSettings } from '../domain/public-settings.js';
 import { queryTickets, selectTickets } from '../domain/ticket-query.js';
@@ -109,6 +110,7 @@ export class MemoryAdapter implements PortalAdapter {
 
   #toTicket(record: TicketRecord): Ticket {
     const summary = toSummary(record, this.#ctx());
+    summary.properties = exposedProperties(summary.properties, this.world.settings);
     return { ...summary, content: record.content, actions: ticketActions(this.world.settings, summary.status.closed) };
   }
 
@@ -219,7 +221,8 @@ export class MemoryAdapter implements PortalAdapter {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
-      return queryTickets(this.world.tickets, scope, query, this.#ctx());
+      const page = queryTickets(this.world.tickets, scope, query, this.#ctx());
+      return { ...page, items: page.items.map((item) => ({ ...item, properties: exposedProperties(item.properties, this.world.settings) })) };
     });
   }
 
