@@ -81,7 +81,7 @@ describe('support form: GET /forms/support and POST /tickets', () => {
       ccEmail: 'lukas@nordlicht.example', mayAccessAccount: true,
     });
     // The inbox is recorded for the helpdesk; customers receive only form fields and columns.
-    assert.deepEqual(db.prepare("select value_text from ticket_properties where ticket_id = ? and name = 'inbox'").get(t.id), { value_text: 'support' });
+    assert.deepEqual(await one("select value_text from ticket_properties where ticket_id = ? and name = 'inbox'", t.id), { value_text: 'support' });
     assert.deepEqual(t.status, { label: 'Open', closed: false });
     const list = await s.call('GET', `/tickets?q=${encodeURIComponent('Printer on fire')}`, { cookie });
     assert.deepEqual(list.json.items.map((i: { id: number }) => i.id), [t.id]);
