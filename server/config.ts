@@ -57,6 +57,17 @@ export function parseCorsOrigins(value: string | undefined): string[] {
   });
 }
 
+/** Shortest admin token accepted: 32 characters (a generated one has 64 hex digits). */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+/** Refuses to start with a guessable admin token. */
+export function checkAdminToken(token: string, source = 'The admin token'): void {
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(`${source} must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (for example: openssl rand -hex 32).`);
+  }
+  if (/\s/.test(token)) throw new Error(`${source} must not contain spaces.`);
+}
+
 /**
  * Reads the environment: PORT, HOST, PORTAL_DB (file or postgres:// URL), PORTAL_FILES_DIR, PORTAL_ADMIN_TOKEN, PORTAL_SEED, PORTAL_LOG, PORTAL_LINK_BASE,
  * PORTAL_PUBLIC_URL, PORTAL_CORS_ORIGINS, PORTAL_TRUST_PROXY.
@@ -67,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = env.PORTAL_SEED || 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`PORTAL_SEED must be "demo" or "none", not "${seed}"`);
   const given = env.PORTAL_ADMIN_TOKEN?.trim();
+  if (given) checkAdminToken(given, 'PORTAL_ADMIN_TOKEN');
   return {
     port,
     host: env.HOST || '127.0.0.1',

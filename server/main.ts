@@ -12,7 +12,10 @@ if (config.seed === 'demo') console.log(`Demo sign-in: ${DEMO_SIGN_IN.email} / $
 if (!config.linkBase && !config.publicUrl) {
   console.log(`Note: PORTAL_LINK_BASE is not set, so emailed links point at ${server.url}/portal.html (never at a request's Host header); set it when the portal is reached at another address.`);
 }
-console.log(`Admin token${config.adminTokenGenerated ? ' (generated)' : ''}: ${server.adminToken}`);
+// A token from the environment is never printed (logs are read by more people than the admin).
+console.log(config.adminTokenGenerated
+  ? `Admin token (generated): ${server.adminToken}`
+  : 'Admin token: from PORTAL_ADMIN_TOKEN (not shown)');
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { Limiter } from './auth/throttle.js';
-import { parseCorsOrigins, parseLinkBase, parsePublicUrl } from './config.js';
+import { checkAdminToken, parseCorsOrigins, parseLinkBase, parsePublicUrl } from './config.js';
 import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
 import { parseBackoff, WebhookDispatcher } from './webhooks/dispatcher.js';
 import { StreamHub, type StreamLimits } from './http/stream-hub.js';
+import { startSweeping } from './store/sweep.js';
 
 export interface StartOptions {
   /** 0 (default) = any free port. */
@@ -58,6 +59,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const dbFile = opts.dbFile ?? join(tempDir as string, 'portal.db');
   const now = opts.now ?? Date.now;
   const adminToken = opts.adminToken ?? (process.env.PORTAL_ADMIN_TOKEN?.trim() || randomBytes(32).toString('hex'));
+  checkAdminToken(adminToken);
   const log = opts.log ?? process.env.PORTAL_LOG !== 'silent';
   const filesDir = opts.filesDir ?? (isPostgresUrl(dbFile) ? undefined : filesDirFor(dbFile));
   if (!filesDir) throw new Error('With PostgreSQL, name the folder of uploaded files (PORTAL_FILES_DIR), shared by every instance.');
@@ -84,6 +86,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost}:${port}`;
   const streams = new StreamHub(db, now, opts.streamLimits);
+  // Expired sessions, tokens and idempotency records are deleted at start and every hour.
+  const stopSweeping = startSweeping(db, now, log);
   // Emailed links come from configuration only, else from the listening address (fixed here, once).
   const publicUrl = parsePublicUrl(opts.publicUrl ?? process.env.PORTAL_PUBLIC_URL) ?? url;
   const givenLinkBase = opts.linkBase ?? process.env.PORTAL_LINK_BASE;
@@ -103,6 +107,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     close: () => (closing ??= (async () => {
       await webhooks.stop();
       streams.close();
+      await stopSweeping();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();

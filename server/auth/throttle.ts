@@ -17,6 +17,8 @@ export const RULES = {
   mailRequestsPerAddress: { limit: 10, windowMs: WINDOW_MS },
   /** Emails per recipient; further requests still answer 202 but send nothing (no mail bombing). */
   mailsPerRecipient: { limit: 3, windowMs: WINDOW_MS },
+  /** Requests with a wrong or missing admin token per client address. */
+  failedAdminPerAddress: { limit: 10, windowMs: WINDOW_MS },
 } satisfies Record<string, Rule>;
 
 const SWEEP_ABOVE = 10_000;

@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { accessRevoked } from '../auth/session-access.js';
+import { RULES, tooManyRequests } from '../auth/throttle.js';
+import { clientAddress } from './client.js';
 import { lookUpSession } from '../auth/sessions.js';
 import { secretsEqual } from '../auth/tokens.js';
 import { readSettings } from '../store/settings.js';
@@ -54,7 +56,13 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  // Failed admin sign-ins are throttled per client address (429 with Retry-After), so the token cannot be guessed.
+  const { limiter } = c.get('deps');
+  const key = `admin:address:${clientAddress(c)}`;
+  const wait = limiter.retryAfter(key, RULES.failedAdminPerAddress);
+  if (wait > 0) throw tooManyRequests(wait);
   if (!match || !secretsEqual(match[1], c.get('deps').adminToken)) {
+    limiter.hit(key, RULES.failedAdminPerAddress);
     throw new Problem(401, 'unauthenticated', 'Admin token required', 'Send Authorization: Bearer <PORTAL_ADMIN_TOKEN>.', undefined, {
       'www-authenticate': 'Bearer',
     });

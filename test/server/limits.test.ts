@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { readConfig } from '../../server/config.js';
 import { isProblem, testServer, type TestServer } from './helpers.js';
 import { newTicket, postReply } from './reply-helpers.js';
 import { openStream } from './sse-helpers.js';
@@ -183,5 +184,28 @@ describe('limits: submission rates and storage quotas', () => {
     const res = await s.admin('PUT', '/admin/settings', { ...current, limits: { ticketsPerHour: 0 } });
     assert.equal(res.status, 422);
     assert.equal(res.json.errors[0].field, 'limits.ticketsPerHour');
+  });
+});
+
+describe('limits: the admin token', () => {
+  it('refuses to start with an admin token shorter than 32 characters', async () => {
+    assert.throws(() => readConfig({ PORTAL_ADMIN_TOKEN: 'short-token' }), /at least 32 characters/);
+    assert.equal(readConfig({ PORTAL_ADMIN_TOKEN: 'a'.repeat(32) }).adminToken, 'a'.repeat(32));
+    await assert.rejects(testServer({ adminToken: 'x'.repeat(31) }), /at least 32 characters/);
+  });
+
+  it('throttles failed admin authentication per address (429 with Retry-After), even for the right token then', async () => {
+    const s = await testServer();
+    try {
+      for (let i = 0; i < 10; i++) {
+        const res = await s.call('GET', '/admin/settings', { headers: { authorization: `Bearer wrong-token-${i}-${'z'.repeat(32)}` } });
+        assert.equal(res.status, 401);
+      }
+      const throttled = await s.call('GET', '/admin/settings', { admin: true });
+      assert.ok(isProblem(throttled, 429));
+      assert.ok(Number(throttled.headers.get('retry-after')) > 0);
+    } finally {
+      await s.close();
+    }
   });
 });

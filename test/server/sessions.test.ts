@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { cookieOf, isProblem, testServer, tokenOf, type TestServer } from './helpers.js';
+import { connectDatabase } from '../../server/db/connect.js';
+import { sweepExpired } from '../../server/store/sweep.js';
 import { openStream } from './sse-helpers.js';
 import { signJwt, SECRET, ssoSettings } from './sso-helpers.js';
 
@@ -151,5 +153,44 @@ describe('sessions: setting a password revokes what the old state could open', (
     assert.equal(accepted.status, 200);
     assert.equal((await s.call('GET', '/tickets', { cookie: other })).status, 401);
     assert.equal((await s.call('GET', '/tickets', { cookie: cookieOf(accepted) })).status, 200);
+  });
+});
+
+describe('sessions: expired state is swept', () => {
+  let s: TestServer;
+  let clock = Date.UTC(2026, 10, 30, 8, 0, 0);
+  before(async () => {
+    s = await testServer({ now: () => clock });
+    await s.patchSettings((st) => ({ ...st, access: { ...st.access, magicLink: true } }));
+  });
+  after(() => s.close());
+  const rows = async (table: string) => Number((await s.query<{ n: number }>(`select count(*) as n from ${table}`))[0].n);
+
+  it('deletes expired sessions, one-time tokens and old idempotency records, and keeps live ones', async () => {
+    await s.login();
+    await s.login('lukas@nordlicht.example');
+    assert.equal((await s.call('POST', '/auth/magic-link', { body: { email: 'elin@fjord.example' } })).status, 202);
+    assert.equal((await s.call('POST', '/auth/password/forgot', { body: { email: 'oskar@fjord.example' } })).status, 202);
+    await s.query("insert into ticket_requests (contact_id, idempotency_key, fingerprint, ticket_id, created_at) values (1, 'old-key-123', 'f', 1, ?)", new Date(clock).toISOString());
+    const sessionsBefore = await rows('sessions');
+    const tokensBefore = await rows('auth_tokens');
+    assert.ok(sessionsBefore >= 2 && tokensBefore >= 2);
+    const db = connectDatabase(s.database.location);
+    try {
+      // Nothing has expired yet.
+      assert.deepEqual(await sweepExpired(db, clock), { sessions: 0, tokens: 0, invitations: 0, jtis: 0, idempotency: 0 });
+      clock += 13 * 60 * 60 * 1000;
+      const live = await s.login('mette@sundby.example');
+      const swept = await sweepExpired(db, clock);
+      assert.equal(swept.sessions, sessionsBefore);
+      assert.equal(swept.tokens, tokensBefore);
+      assert.equal(await rows('sessions'), 1);
+      assert.equal((await s.call('GET', '/tickets', { cookie: live })).status, 200);
+      clock += 8 * 24 * 60 * 60 * 1000;
+      assert.equal((await sweepExpired(db, clock)).idempotency >= 1, true);
+      assert.equal(Number((await s.query<{ n: number }>("select count(*) as n from ticket_requests where idempotency_key = 'old-key-123'"))[0].n), 0);
+    } finally {
+      await db.destroy();
+    }
   });
 });
