@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Limiter } from './auth/throttle.js';
+import { MemoryThrottleStore } from './auth/throttle-store.js';
 import type { AppEnv, Deps } from './http/context.js';
 import { cors } from './http/cors.js';
 import { requestLog } from './http/middleware.js';
@@ -33,7 +34,7 @@ import { ticketDetailRoutes } from './routes/ticket-detail.js';
 import { ticketReplyRoutes } from './routes/ticket-reply.js';
 import { supportFormRoutes } from './routes/support-form.js';
 
-export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams'>> {
+export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore'>> {
   /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
   root?: string;
 }
@@ -43,8 +44,9 @@ const DEFAULT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The whole HTTP app: `/api/v1` (portal + admin), `/dist/` (the built library) and `/` (the demo site). */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), streams = new StreamHub(options.db, options.now), ...rest } = options;
-  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter, streams };
+  const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), streams = new StreamHub(options.db, options.now),
+    throttleStore = new MemoryThrottleStore(), ...rest } = options;
+  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter, streams, throttleStore };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -9,8 +9,6 @@ const WINDOW_MS = 15 * 60_000;
 
 /** The limits; every window is 15 minutes. */
 export const RULES = {
-  /** Failed sign-ins per account (lowercased email). */
-  failedPerAccount: { limit: 5, windowMs: WINDOW_MS },
   /** Failed sign-ins and wrong one-time tokens per client address. */
   failedPerAddress: { limit: 20, windowMs: WINDOW_MS },
   /** Requests that send email or create accounts (forgot, magic link, register) per client address. */

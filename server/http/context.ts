@@ -1,6 +1,7 @@
 import type { ContactRecord } from '../../src/domain/world.js';
 import type { Settings } from '../../src/contract/settings.js';
 import type { Limiter } from '../auth/throttle.js';
+import type { ThrottleStore } from '../auth/throttle-store.js';
 import type { Db } from '../db/connect.js';
 import type { StreamHub } from './stream-hub.js';
 
@@ -22,6 +23,8 @@ export interface Deps {
   limiter: Limiter;
   /** Webhook deliveries: told when new ones are queued (absent: they wait for the next start). */
   webhooks?: { kick(): void };
+  /** Failed sign-ins per account and address (growing waits; swappable storage). */
+  throttleStore: ThrottleStore;
   /** Live-update streams: limits and the one shared change poll. */
   streams: StreamHub;
 }

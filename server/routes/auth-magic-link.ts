@@ -52,10 +52,10 @@ export const magicLinkRoutes = new Hono<AppEnv>()
     const contactId = magicLinkOn(settings) && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? await consumeToken(db, 'magic', token, now()) : undefined;
     const contact = contactId === undefined ? undefined : await readContact(db, contactId);
     if (!contact) {
-      recordFailure(c);
+      await recordFailure(c);
       return redirectTo(c, '/signin?error=link-expired');
     }
-    clearFailures(c, contact.email);
+    await clearFailures(c, contact.email);
     if (passwordAccessProblem(settings, contact)) return redirectTo(c, '/signin?error=access-denied');
     await startSession(c, contact, settings);
     return redirectTo(c, '/tickets');

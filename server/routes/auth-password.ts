@@ -38,7 +38,7 @@ async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, passw
   }
   const contact = await readContact(db, contactId);
   if (!contact) throw invalidLink();
-  clearFailures(c, contact.email);
+  await clearFailures(c, contact.email);
   const settings = await readSettings(db);
   const denied = passwordAccessProblem(settings, contact);
   if (denied) throw denied;
@@ -67,22 +67,22 @@ export const passwordRoutes = new Hono<AppEnv>()
   })
   .post('/auth/password/reset', portalEnabled, csrfGuard, async (c) => {
     const body = await readJson(c, TokenAndPassword);
-    guardFailures(c);
+    await guardFailures(c);
     const { db, now } = c.get('deps');
     const contactId = await consumeToken(db, 'reset', body.token, now());
     if (contactId === undefined) {
-      recordFailure(c);
+      await recordFailure(c);
       throw invalidLink();
     }
     return setPasswordAndSignIn(c, contactId, body.password, 'reset');
   })
   .post('/auth/invite/accept', portalEnabled, csrfGuard, async (c) => {
     const body = await readJson(c, TokenAndPassword);
-    guardFailures(c);
+    await guardFailures(c);
     const { db, now } = c.get('deps');
     const contactId = await consumeInvitation(db, body.token, now());
     if (contactId === undefined) {
-      recordFailure(c);
+      await recordFailure(c);
       throw invalidLink();
     }
     // Accepting the invitation is when an invited contact registers for the portal.

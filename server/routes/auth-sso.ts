@@ -26,7 +26,7 @@ async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {
   const settings = await readSettings(db);
   const sso = settings.access.mode === 'sso' ? settings.access.sso : null;
   if (!sso) throw forbidden('Single sign-on is not enabled on this portal.');
-  guardFailures(c);
+  await guardFailures(c);
   let claims;
   try {
     if (!jwt || jwt.length > MAX_JWT_LENGTH) throw new InvalidSsoToken('missing');
@@ -34,7 +34,7 @@ async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {
     if (!(await useJti(db, claims.jti, (claims.exp + LEEWAY_SECONDS) * 1000, now()))) throw new InvalidSsoToken('replayed');
   } catch (error) {
     if (!(error instanceof InvalidSsoToken)) throw error;
-    recordFailure(c);
+    await recordFailure(c);
     if (log) process.stdout.write(`${JSON.stringify({ level: 'info', event: 'sso-refused', reason: error.message, cause: String(error.cause ?? '') })}\n`);
     throw invalidToken();
   }
@@ -42,7 +42,7 @@ async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {
   if ('refused' in result) {
     throw forbidden(result.refused === 'no-access' ? NO_ACCESS : 'This email address is linked to another sign-in.');
   }
-  clearFailures(c, result.contact.email);
+  await clearFailures(c, result.contact.email);
   return { contact: result.contact, settings, allowList: sso.returnToAllowList };
 }
 

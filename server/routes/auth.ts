@@ -18,17 +18,17 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/auth/login', portalEnabled, csrfGuard, async (c) => {
     const { email, password } = await readJson(c, Credentials);
     const key = email.trim().toLowerCase();
-    guardFailures(c, key);
+    await guardFailures(c, key);
     const { db } = c.get('deps');
     const row = await db.selectFrom('contacts').select(['id', 'password_hash']).where('email', '=', key).executeTakeFirst();
     // Unknown email, no password yet and a wrong password answer alike, in similar time.
     const ok = await verifyPassword(password, row?.password_hash ?? null);
     const contact = ok && row ? await readContact(db, row.id) : undefined;
     if (!contact) {
-      recordFailure(c, key);
+      await recordFailure(c, key);
       throw wrongCredentials();
     }
-    clearFailures(c, key);
+    await clearFailures(c, key);
     const settings = await readSettings(db);
     const denied = passwordAccessProblem(settings, contact);
     if (denied) throw denied;
