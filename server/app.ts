@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { OWASP_SCRYPT } from './auth/passwords.js';
 import { Limiter } from './auth/throttle.js';
 import { MemoryThrottleStore } from './auth/throttle-store.js';
 import type { AppEnv, Deps } from './http/context.js';
@@ -34,7 +35,7 @@ import { ticketDetailRoutes } from './routes/ticket-detail.js';
 import { ticketReplyRoutes } from './routes/ticket-reply.js';
 import { supportFormRoutes } from './routes/support-form.js';
 
-export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore'>> {
+export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore' | 'scrypt'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore' | 'scrypt'>> {
   /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
   root?: string;
 }
@@ -45,8 +46,8 @@ const DEFAULT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The whole HTTP app: `/api/v1` (portal + admin), `/dist/` (the built library) and `/` (the demo site). */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), streams = new StreamHub(options.db, options.now),
-    throttleStore = new MemoryThrottleStore(), ...rest } = options;
-  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter, streams, throttleStore };
+    throttleStore = new MemoryThrottleStore(), scrypt = OWASP_SCRYPT, ...rest } = options;
+  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter, streams, throttleStore, scrypt };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import type { ScryptParams } from './auth/passwords.js';
 import { Limiter } from './auth/throttle.js';
 import { checkAdminToken, parseCorsOrigins, parseLinkBase, parsePublicUrl } from './config.js';
 import { isPostgresUrl, openDatabase } from './db/connect.js';
@@ -42,6 +43,8 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** Waits before webhook retries, in ms; default PORTAL_WEBHOOK_RETRY_MS, else 10 s … 6 h. */
   webhookBackoffMs?: number[];
+  /** scrypt cost of password hashes; default OWASP_SCRYPT (tests may choose a cheaper one). */
+  scrypt?: ScryptParams;
   /** Limits of live-update streams (defaults: DEFAULT_STREAM_LIMITS). */
   streamLimits?: Partial<StreamLimits>;
 }
@@ -65,7 +68,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   if (!filesDir) throw new Error('With PostgreSQL, name the folder of uploaded files (PORTAL_FILES_DIR), shared by every instance.');
   const db = await openDatabase(dbFile);
   try {
-    await seedDatabase(db, opts.seed ?? 'demo', filesDir, now());
+    await seedDatabase(db, opts.seed ?? 'demo', filesDir, now(), opts.scrypt);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -99,6 +102,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     limiter: new Limiter(now),
     webhooks,
     streams,
+    scrypt: opts.scrypt,
   });
   let closing: Promise<void> | undefined;
   return {

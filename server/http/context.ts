@@ -1,5 +1,6 @@
 import type { ContactRecord } from '../../src/domain/world.js';
 import type { Settings } from '../../src/contract/settings.js';
+import type { ScryptParams } from '../auth/passwords.js';
 import type { Limiter } from '../auth/throttle.js';
 import type { ThrottleStore } from '../auth/throttle-store.js';
 import type { Db } from '../db/connect.js';
@@ -23,6 +24,8 @@ export interface Deps {
   limiter: Limiter;
   /** Webhook deliveries: told when new ones are queued (absent: they wait for the next start). */
   webhooks?: { kick(): void };
+  /** scrypt cost of new password hashes (OWASP's minimum unless a test asks for less). */
+  scrypt: ScryptParams;
   /** Failed sign-ins per account and address (growing waits; swappable storage). */
   throttleStore: ThrottleStore;
   /** Live-update streams: limits and the one shared change poll. */

@@ -65,7 +65,7 @@ export const adminWorldRoutes = new Hono<AppEnv>()
       const missing = groupIds.filter((id) => !found.some((g) => g.id === id));
       if (missing.length > 0) throw validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
     }
-    const passwordHash = body.password ? await hashPassword(body.password) : null;
+    const passwordHash = body.password ? await hashPassword(body.password, c.get('deps').scrypt) : null;
     const settings = await readSettings(db);
     const at = now();
     const id = await db.transaction().execute(async (trx) => {

@@ -25,7 +25,7 @@ export const invalidLink = () => validation([{ field: 'token', message: INVALID_
  */
 async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, password: string, via: 'reset' | 'invitation') {
   const { db, now } = c.get('deps');
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, c.get('deps').scrypt);
   await db.updateTable('contacts').set({ password_hash: passwordHash }).where('id', '=', contactId).execute();
   const at = now();
   // A new password ends every other session of the account (whatever the old password or a link opened).

@@ -194,3 +194,27 @@ describe('sessions: expired state is swept', () => {
     }
   });
 });
+
+describe('sessions: password hashes at OWASP cost', () => {
+  it('hashes new passwords with scrypt N=2^17, r=8, p=1 and re-hashes older hashes at sign-in', async () => {
+    // A database whose hashes were made at the old cost (N=2^14)…
+    const old = await testServer({ scrypt: { N: 2 ** 14, r: 8, p: 1 } });
+    const kept = await old.keepDatabase();
+    // …opened by a server at the default cost.
+    const s = await testServer({ keep: kept, scrypt: undefined });
+    try {
+      const hashOf = async (email: string) => (await s.query<{ password_hash: string }>('select password_hash from contacts where email = ?', email))[0].password_hash;
+      assert.match(await hashOf('anna@nordlicht.example'), /^scrypt\$16384\$8\$1\$/);
+      await s.login();
+      assert.match(await hashOf('anna@nordlicht.example'), /^scrypt\$131072\$8\$1\$/);
+      // The new hash still verifies.
+      await s.login();
+      assert.match(await hashOf('lukas@nordlicht.example'), /^scrypt\$16384\$8\$1\$/, 'untouched until that contact signs in');
+      const created = await s.admin('POST', '/admin/contacts', { email: 'new-hash@example.com', name: 'New', password: 'a-long-enough-password-1' });
+      assert.equal(created.status, 201);
+      assert.match(await hashOf('new-hash@example.com'), /^scrypt\$131072\$8\$1\$/);
+    } finally {
+      await s.close();
+    }
+  });
+});
