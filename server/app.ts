@@ -57,7 +57,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
+    if (!c.res.headers.has('referrer-policy')) c.header('referrer-policy', 'same-origin');
   });
 
   app.use('/api/v1/*', cors);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { testServer, type TestServer } from './helpers.js';
+import { cookieOf, testServer, tokenOf, type TestServer } from './helpers.js';
 
 /**
  * Emailed links (sign-in, reset, invitation, "you already have an account") come from configuration, else from the
@@ -85,5 +85,49 @@ describe('links: emailed links never follow the request', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('links: a one-time sign-in link resists mail scanners and login CSRF', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await testServer();
+    await s.patchSettings((st) => ({ ...st, access: { ...st.access, magicLink: true } }));
+  });
+  after(() => s.close());
+  const freshToken = async () => {
+    assert.equal((await s.call('POST', '/auth/magic-link', { body: { email: 'elin@fjord.example' } })).status, 202);
+    return tokenOf((await s.outbox()).filter((m) => m.to === 'elin@fjord.example').at(-1)?.link);
+  };
+  const confirm = (token: string, headers: Record<string, string>) =>
+    s.call('POST', '/auth/magic-link/verify', { raw: `token=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+
+  it('GET shows a confirmation page (no script, no framing) and neither signs in nor uses the link up', async () => {
+    const token = await freshToken();
+    for (let i = 0; i < 2; i++) {
+      const page = await s.call('GET', `/auth/magic-link/verify?token=${token}`, { headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('set-cookie'), null);
+      assert.match(page.text, /<button type="submit">Anmelden<\/button>/);
+      assert.doesNotMatch(page.text, /<script/i);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    }
+    const signedIn = await confirm(token, { 'sec-fetch-site': 'same-origin', origin: s.url });
+    assert.equal(signedIn.status, 303);
+    assert.match(signedIn.headers.get('location') ?? '', /#\/tickets$/);
+    assert.ok(cookieOf(signedIn));
+  });
+
+  it('refuses a confirmation posted from another site (login CSRF), and the link still works for its owner', async () => {
+    const token = await freshToken();
+    assert.equal((await confirm(token, { 'sec-fetch-site': 'cross-site', origin: 'https://attacker.example' })).status, 403);
+    assert.equal((await confirm(token, { origin: 'https://attacker.example' })).status, 403, 'older browsers: by Origin');
+    assert.equal((await confirm(token, {})).status, 403, 'neither header');
+    const owner = await confirm(token, { 'sec-fetch-site': 'same-origin', origin: s.url });
+    assert.equal(owner.status, 303);
+    assert.ok(cookieOf(owner));
   });
 });

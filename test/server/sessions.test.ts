@@ -145,7 +145,10 @@ describe('sessions: setting a password revokes what the old state could open', (
     assert.equal((await s.admin('POST', '/admin/contacts', { email: 'ines@example.com', name: 'Ines', accessGroupIds: [1] })).status, 201);
     const invitation = tokenOf(await linkTo('ines@example.com', '/invite?token='));
     assert.equal((await s.call('POST', '/auth/magic-link', { body: { email: 'ines@example.com' } })).status, 202);
-    const signedIn = await s.call('GET', `/auth/magic-link/verify?token=${tokenOf(await linkTo('ines@example.com', 'magic-link/verify'))}`);
+    const signedIn = await s.call('POST', '/auth/magic-link/verify', {
+      raw: `token=${tokenOf(await linkTo('ines@example.com', 'magic-link/verify'))}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    });
     const other = cookieOf(signedIn);
     assert.ok(other);
     assert.equal((await s.call('GET', '/tickets', { cookie: other })).status, 200);
