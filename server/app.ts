@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { OWASP_SCRYPT } from './auth/passwords.js';
 import { Limiter } from './auth/throttle.js';
 import { MemoryThrottleStore } from './auth/throttle-store.js';
+import { isHttps } from './auth/sessions.js';
 import type { AppEnv, Deps } from './http/context.js';
 import { cors } from './http/cors.js';
 import { requestLog } from './http/middleware.js';
@@ -97,7 +98,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api/v1', api);
 
   app.on(['GET', 'HEAD'], '/dist/*', async (c) => (await serveFile(c, `${root}/dist`, c.req.path.slice('/dist/'.length))) ?? c.notFound());
-  app.on(['GET', 'HEAD'], '*', async (c) => (await serveFile(c, `${root}/demo`, c.req.path)) ?? c.notFound());
+  app.on(['GET', 'HEAD'], '*', async (c) => (await serveFile(c, `${root}/demo`, c.req.path, isHttps(c))) ?? c.notFound());
 
   app.notFound(() => notFound('Nothing here.').toResponse());
   app.onError((err, c) => {
