@@ -73,12 +73,19 @@ export class MemoryAdapter implements PortalAdapter {
     return this.world.contacts.find((c) => c.email.toLowerCase() === email.trim().toLowerCase());
   }
 
+  /** Set when an access change ended the session: every call says so until the next sign-in. */
+  #revoked = false;
+
   #me(): ContactRecord {
-    if (!this.#contact) throw new UnauthenticatedError('Please sign in.');
     // The session is checked against the current settings on every call, as the server does.
-    if (!mayEnterWithPassword(this.world.settings, this.#contact)) {
+    if (this.#contact && !mayEnterWithPassword(this.world.settings, this.#contact)) {
       this.#contact = null;
-      throw new UnauthenticatedError('Your access to this portal has changed. Sign in again.', { reason: 'access-revoked' });
+      this.#revoked = true;
+    }
+    if (!this.#contact) {
+      throw this.#revoked
+        ? new UnauthenticatedError('Your access to this portal has changed. Sign in again.', { reason: 'access-revoked' })
+        : new UnauthenticatedError('Please sign in.');
     }
     return this.#contact;
   }
@@ -136,6 +143,7 @@ export class MemoryAdapter implements PortalAdapter {
         throw new ForbiddenError("You don't have access to this portal.");
       }
       this.#contact = contact;
+      this.#revoked = false;
       return this.#session(contact);
     });
   }
