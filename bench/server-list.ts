@@ -31,7 +31,7 @@ const quantile = (values: number[], q: number) => {
 };
 
 async function appOn(db: Db) {
-  const app = createApp({ db, now: Date.now, adminToken: 'bench-admin-token-0123456789', filesDir: join(tmpdir(), 'bench-files'), log: false });
+  const app = createApp({ db, now: Date.now, adminToken: 'bench-admin-token-0123456789', filesDir: join(tmpdir(), 'bench-files'), log: false, publicUrl: 'http://localhost', linkBase: 'http://localhost/portal.html' });
   const login = await app.request('/api/v1/auth/login', {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-portal-request': '1' }, body: JSON.stringify(LARGE_SIGN_IN),
   });

@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { OWASP_SCRYPT } from './auth/passwords.js';
 import { Limiter } from './auth/throttle.js';
+import { DbThrottleStore } from './store/throttle-hits.js';
+import { isHttps } from './auth/sessions.js';
 import type { AppEnv, Deps } from './http/context.js';
 import { cors } from './http/cors.js';
 import { requestLog } from './http/middleware.js';
 import { requireAdminOrAgent } from './http/helpdesk-auth.js';
 import { notFound, Problem } from './http/problem.js';
+import { queryLimits } from './http/query-limits.js';
 import { serveFile } from './http/static.js';
+import { StreamHub } from './http/stream-hub.js';
 import { adminTicketRoutes } from './routes/admin-tickets.js';
 import { adminWorldRoutes } from './routes/admin-world.js';
 import { helpdeskTicketRoutes } from './routes/helpdesk-tickets.js';
@@ -32,7 +37,7 @@ import { ticketReplyRoutes } from './routes/ticket-reply.js';
 import { supportFormRoutes } from './routes/support-form.js';
 import { healthRoutes } from './routes/health.js';
 
-export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter'>> {
+export interface AppOptions extends Omit<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore' | 'scrypt'>, Partial<Pick<Deps, 'corsOrigins' | 'trustProxy' | 'limiter' | 'streams' | 'throttleStore' | 'scrypt'>> {
   /** Project root holding `demo/` and `dist/` (default: the folder above `server/`). */
   root?: string;
 }
@@ -42,8 +47,9 @@ const DEFAULT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The whole HTTP app: `/api/v1` (portal + admin), `/dist/` (the built library) and `/` (the demo site). */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), ...rest } = options;
-  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter };
+  const { root = DEFAULT_ROOT, corsOrigins = [], trustProxy = false, limiter = new Limiter(options.now), streams = new StreamHub(options.db, options.now),
+    throttleStore = new DbThrottleStore(options.db), scrypt = OWASP_SCRYPT, ...rest } = options;
+  const deps: Deps = { ...rest, corsOrigins, trustProxy, limiter, streams, throttleStore, scrypt };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -53,7 +59,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
+    if (!c.res.headers.has('referrer-policy')) c.header('referrer-policy', 'same-origin');
   });
 
   app.route('/', healthRoutes);
@@ -66,6 +72,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   // Multipart uploads (new tickets, replies) are capped by their readers while streaming, under the upload limits.
   api.use('*', (c, next) => (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? next() : jsonLimit(c, next)));
+  api.use('*', queryLimits);
   api.use('/admin/*', requireAdminOrAgent);
   api.route('/', portalRoutes);
   api.route('/', openApiRoutes);
@@ -93,7 +100,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api/v1', api);
 
   app.on(['GET', 'HEAD'], '/dist/*', async (c) => (await serveFile(c, `${root}/dist`, c.req.path.slice('/dist/'.length))) ?? c.notFound());
-  app.on(['GET', 'HEAD'], '*', async (c) => (await serveFile(c, `${root}/demo`, c.req.path)) ?? c.notFound());
+  app.on(['GET', 'HEAD'], '*', async (c) => (await serveFile(c, `${root}/demo`, c.req.path, isHttps(c))) ?? c.notFound());
 
   app.notFound(() => notFound('Nothing here.').toResponse());
   app.onError((err, c) => {

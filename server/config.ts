@@ -17,8 +17,10 @@ export interface Config {
   log: boolean;
   /** NODE_ENV=production (or PORTAL_MODE=production): no demo seed unless asked, admin token from the environment only, never printed. */
   production: boolean;
-  /** Base of every emailed link (`…#/reset?token=`); unset = the request's origin + `/portal.html`. */
+  /** Base of every emailed link (`…#/reset?token=`); unset = the listening address + `/portal.html` (never a request's Host). */
   linkBase?: string;
+  /** The server's public base for links into the API (one-time sign-in links); unset = the listening address. */
+  publicUrl?: string;
   /** Exact origins allowed to call the API with credentials (CORS). */
   corsOrigins: string[];
   /** Whether to take the client address from `X-Forwarded-For` (behind a reverse proxy). */
@@ -26,19 +28,22 @@ export interface Config {
 }
 
 /** `PORTAL_LINK_BASE`: an absolute http(s) URL without fragment; `undefined` when unset. */
-export function parseLinkBase(value: string | undefined): string | undefined {
+export function parseLinkBase(value: string | undefined, name = 'PORTAL_LINK_BASE'): string | undefined {
   const given = value?.trim();
   if (!given) return undefined;
   let url: URL;
   try {
     url = new URL(given);
   } catch {
-    throw new Error(`PORTAL_LINK_BASE must be an absolute URL, not "${given}"`);
+    throw new Error(`${name} must be an absolute URL, not "${given}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('PORTAL_LINK_BASE must be an http(s) URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL`);
   url.hash = '';
   return url.href;
 }
+
+/** `PORTAL_PUBLIC_URL`: the server's public base (`https://help.example.com`), without trailing slash. */
+export const parsePublicUrl = (value: string | undefined) => parseLinkBase(value, 'PORTAL_PUBLIC_URL')?.replace(/\/+$/, '');
 
 /** `PORTAL_CORS_ORIGINS`: comma-separated origins (`https://help.example.com`), each normalized by the URL parser. */
 export function parseCorsOrigins(value: string | undefined): string[] {
@@ -54,9 +59,20 @@ export function parseCorsOrigins(value: string | undefined): string[] {
   });
 }
 
+/** Shortest admin token accepted: 32 characters (a generated one has 64 hex digits). */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+/** Refuses to start with a guessable admin token. */
+export function checkAdminToken(token: string, source = 'The admin token'): void {
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(`${source} must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (for example: openssl rand -hex 32).`);
+  }
+  if (/\s/.test(token)) throw new Error(`${source} must not contain spaces.`);
+}
+
 /**
  * Reads the environment: PORT, HOST, PORTAL_DB (file or postgres:// URL), PORTAL_FILES_DIR, PORTAL_ADMIN_TOKEN, PORTAL_SEED, PORTAL_LOG, PORTAL_LINK_BASE,
- * PORTAL_CORS_ORIGINS, PORTAL_TRUST_PROXY.
+ * PORTAL_PUBLIC_URL, PORTAL_CORS_ORIGINS, PORTAL_TRUST_PROXY.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
@@ -68,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !given) {
     throw new Error('Set PORTAL_ADMIN_TOKEN: in production (NODE_ENV=production) the admin token comes from the environment, and is never generated or printed.');
   }
+  if (given) checkAdminToken(given, 'PORTAL_ADMIN_TOKEN');
   return {
     production,
     port,
@@ -79,6 +96,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed,
     log: env.PORTAL_LOG !== 'silent',
     linkBase: parseLinkBase(env.PORTAL_LINK_BASE),
+    publicUrl: parsePublicUrl(env.PORTAL_PUBLIC_URL),
     corsOrigins: parseCorsOrigins(env.PORTAL_CORS_ORIGINS),
     trustProxy: env.PORTAL_TRUST_PROXY === '1',
   };

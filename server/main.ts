@@ -17,7 +17,7 @@ try {
   production = config.production;
   server = await startServer({
     port: config.port, host: config.host, dbFile: config.dbFile, filesDir: config.filesDir, seed: config.seed, adminToken: config.adminToken, log: config.log,
-    linkBase: config.linkBase ?? 'address', corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
+    linkBase: config.linkBase ?? 'address', publicUrl: config.publicUrl, corsOrigins: config.corsOrigins, trustProxy: config.trustProxy,
   });
 } catch (error) {
   say('error', `Cannot start: ${(error as Error).message}`);
@@ -28,10 +28,12 @@ if (server.mail === 'outbox') {
   say('info', 'Note: PORTAL_SMTP_URL is not set, so no email is sent: invitations, resets and sign-in links stay in the outbox (GET /api/v1/admin/outbox).');
 }
 if (config.seed === 'demo') say('info', `Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
-if (!config.linkBase) {
+if (!config.linkBase && !config.publicUrl) {
   say('info', `Note: PORTAL_LINK_BASE is not set, so emailed links point at ${server.url}/portal.html (never at a request's Host header); set it when the portal is reached at another address.`);
 }
-if (!config.production) console.log(`Admin token${config.adminTokenGenerated ? ' (generated)' : ''}: ${server.adminToken}`);
+// A token from the environment is never printed (logs are read by more people than the admin); production never generates one.
+if (config.adminTokenGenerated) say('info', `Admin token (generated): ${server.adminToken}`);
+else say('info', 'Admin token: from PORTAL_ADMIN_TOKEN (not shown)');
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -1,6 +1,6 @@
 import { DEMO_PIPELINES, demoWorld } from '../src/domain/demo-world.js';
 import { defaultSettings } from '../src/domain/default-settings.js';
-import { hashPassword } from './auth/passwords.js';
+import { hashPassword, OWASP_SCRYPT, type ScryptParams } from './auth/passwords.js';
 import { afterExplicitIds, type Db } from './db/connect.js';
 import { insertAgent } from './store/agents.js';
 import { insertContact } from './store/contacts.js';
@@ -16,7 +16,7 @@ export type SeedMode = 'demo' | 'none';
  * (pipelines are configuration, and tickets cannot be created without one). Skips a database that already
  * holds settings. Resolves with whether it seeded.
  */
-export async function seed(db: Db, mode: SeedMode, filesDir: string, now: number): Promise<boolean> {
+export async function seed(db: Db, mode: SeedMode, filesDir: string, now: number, scrypt: ScryptParams = OWASP_SCRYPT): Promise<boolean> {
   if (await hasSettings(db)) return false;
   if (mode === 'none') {
     await db.transaction().execute(async (trx) => {
@@ -26,7 +26,10 @@ export async function seed(db: Db, mode: SeedMode, filesDir: string, now: number
     return true;
   }
   const world = demoWorld();
-  const hashes = await Promise.all(world.contacts.map((c) => (c.password === null ? null : hashPassword(c.password))));
+  // One hash per distinct demo password (they share one): seeding stays quick at a high scrypt cost.
+  const byPassword = new Map<string, Promise<string>>();
+  const hashOf = (password: string) => byPassword.get(password) ?? byPassword.set(password, hashPassword(password, scrypt)).get(password)!;
+  const hashes = await Promise.all(world.contacts.map((c) => (c.password === null ? null : hashOf(c.password))));
   const files = new Map<number, { key: string; size: number }>();
   for (const m of world.messages) {
     for (const a of m.attachments) files.set(a.id, await storeFile(filesDir, a.content));

@@ -5,14 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import type { ScryptParams } from './auth/passwords.js';
 import { Limiter } from './auth/throttle.js';
-import { parseCorsOrigins, parseLinkBase } from './config.js';
+import { checkAdminToken, parseCorsOrigins, parseLinkBase, parsePublicUrl } from './config.js';
 import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { startMailSender } from './mail/index.js';
 import { seed as seedDatabase } from './seed.js';
 import { filesDirFor } from './store/files.js';
 import { parseBackoff, WebhookDispatcher } from './webhooks/dispatcher.js';
 import { DbThrottleStore } from './store/throttle-hits.js';
+import { StreamHub, type StreamLimits } from './http/stream-hub.js';
+import { startSweeping } from './store/sweep.js';
 
 export interface StartOptions {
   /** 0 (default) = any free port. */
@@ -30,10 +33,12 @@ export interface StartOptions {
   /** Request logs on stdout; default unless PORTAL_LOG=silent. */
   log?: boolean;
   /**
-   * Base of emailed links; default PORTAL_LINK_BASE, else the request's origin + `/portal.html`. `'address'`: the
-   * address the server listens on (`http://HOST:PORT/portal.html`), never a request's Host header.
+   * Base of emailed links; default PORTAL_LINK_BASE, else the public URL + `/portal.html` (`'address'` says the
+   * same explicitly). Never a request's Host header.
    */
   linkBase?: string;
+  /** The server's public base for links into the API; default PORTAL_PUBLIC_URL, else the listening address. */
+  publicUrl?: string;
   /** Origins allowed for CORS with credentials; default PORTAL_CORS_ORIGINS. */
   corsOrigins?: string[];
   /** Trust `X-Forwarded-For` for the client address; default PORTAL_TRUST_PROXY=1. */
@@ -48,6 +53,10 @@ export interface StartOptions {
   mailRetryMs?: number;
   /** On close, how long requests in flight may take before their connections are cut (default 10 s). */
   shutdownGraceMs?: number;
+  /** scrypt cost of password hashes; default OWASP_SCRYPT (tests may choose a cheaper one). */
+  scrypt?: ScryptParams;
+  /** Limits of live-update streams (defaults: DEFAULT_STREAM_LIMITS). */
+  streamLimits?: Partial<StreamLimits>;
 }
 
 export interface RunningServer {
@@ -65,12 +74,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const dbFile = opts.dbFile ?? join(tempDir as string, 'portal.db');
   const now = opts.now ?? Date.now;
   const adminToken = opts.adminToken ?? (process.env.PORTAL_ADMIN_TOKEN?.trim() || randomBytes(32).toString('hex'));
+  checkAdminToken(adminToken);
   const log = opts.log ?? process.env.PORTAL_LOG !== 'silent';
   const filesDir = opts.filesDir ?? (isPostgresUrl(dbFile) ? undefined : filesDirFor(dbFile));
   if (!filesDir) throw new Error('With PostgreSQL, name the folder of uploaded files (PORTAL_FILES_DIR), shared by every instance.');
   const db = await openDatabase(dbFile);
   try {
-    await seedDatabase(db, opts.seed ?? 'demo', filesDir, now());
+    await seedDatabase(db, opts.seed ?? 'demo', filesDir, now(), opts.scrypt);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -91,14 +101,24 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost}:${port}`;
+  const streams = new StreamHub(db, now, opts.streamLimits);
+  // Throttle counts live in the database: every instance of it shares one budget per account and address.
+  const throttleStore = new DbThrottleStore(db);
+  // Expired sessions, tokens and idempotency records are deleted at start and every hour.
+  const stopSweeping = startSweeping(db, now, log);
+  // Emailed links come from configuration only, else from the listening address (fixed here, once).
+  const publicUrl = parsePublicUrl(opts.publicUrl ?? process.env.PORTAL_PUBLIC_URL) ?? url;
   const givenLinkBase = opts.linkBase ?? process.env.PORTAL_LINK_BASE;
   app = createApp({
-    db, now, adminToken, filesDir, log, shutdown: shutdown.signal,
-    linkBase: givenLinkBase === 'address' ? `${url}/portal.html` : parseLinkBase(givenLinkBase),
+    db, now, adminToken, filesDir, log, publicUrl, shutdown: shutdown.signal,
+    linkBase: (givenLinkBase === 'address' ? undefined : parseLinkBase(givenLinkBase)) ?? `${publicUrl}/portal.html`,
     corsOrigins: opts.corsOrigins ? parseCorsOrigins(opts.corsOrigins.join(',')) : parseCorsOrigins(process.env.PORTAL_CORS_ORIGINS),
     trustProxy: opts.trustProxy ?? process.env.PORTAL_TRUST_PROXY === '1',
-    limiter: new Limiter(now, new DbThrottleStore(db)),
+    limiter: new Limiter(now, throttleStore),
+    throttleStore,
     webhooks,
+    streams,
+    scrypt: opts.scrypt,
   });
   const smtpUrl = opts.smtpUrl ?? (process.env.PORTAL_SMTP_URL?.trim() || undefined);
   const mailer = smtpUrl ? startMailSender({
@@ -114,6 +134,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       // Graceful: no new connections, `/readyz` 503 and live streams end (at their next round); requests in flight
       // finish, cut only after the grace period.
       shutdown.abort();
+      streams.close();
+      await stopSweeping();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -1,4 +1,5 @@
 import type { Settings } from '../../src/contract/settings.js';
+import { mayEnterWithPassword } from '../../src/domain/access.js';
 import type { ContactRecord } from '../../src/domain/world.js';
 import { forbidden, type Problem } from '../http/problem.js';
 
@@ -14,8 +15,5 @@ export const inPortalGroups = (settings: Settings, contact: ContactRecord) =>
  */
 export function passwordAccessProblem(settings: Settings, contact: ContactRecord): Problem | null {
   if (settings.access.mode === 'sso') return forbidden('This portal uses single sign-on.');
-  if (settings.access.mode === 'access-groups' && !contact.accessGroupIds.some((id) => settings.access.accessGroupIds.includes(id))) {
-    return forbidden(NO_ACCESS);
-  }
-  return null;
+  return mayEnterWithPassword(settings, contact) ? null : forbidden(NO_ACCESS);
 }

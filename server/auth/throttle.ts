@@ -9,14 +9,14 @@ const WINDOW_MS = 15 * 60_000;
 
 /** The limits; every window is 15 minutes. */
 export const RULES = {
-  /** Failed sign-ins per account (lowercased email). */
-  failedPerAccount: { limit: 5, windowMs: WINDOW_MS },
   /** Failed sign-ins and wrong one-time tokens per client address. */
   failedPerAddress: { limit: 20, windowMs: WINDOW_MS },
   /** Requests that send email or create accounts (forgot, magic link, register) per client address. */
   mailRequestsPerAddress: { limit: 10, windowMs: WINDOW_MS },
   /** Emails per recipient; further requests still answer 202 but send nothing (no mail bombing). */
   mailsPerRecipient: { limit: 3, windowMs: WINDOW_MS },
+  /** Requests with a wrong or missing admin token per client address. */
+  failedAdminPerAddress: { limit: 10, windowMs: WINDOW_MS },
 } satisfies Record<string, Rule>;
 
 /** Where throttle events are counted: memory (one process) or the database (every instance of it). */

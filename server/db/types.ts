@@ -136,7 +136,11 @@ export interface SessionsTable {
   created_at: number;
   last_activity_at: number;
   expires_at: number;
+  /** How the session was started: `password` (also reset, invitation, emailed link, registration) or `sso`. */
+  method: Generated<SessionMethod>;
 }
+
+export type SessionMethod = 'password' | 'sso';
 
 export interface InvitationsTable {
   token_hash: string;

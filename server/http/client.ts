@@ -18,11 +18,14 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
-/** The origin the API was reached at (`http://host:port`). */
-export const apiOrigin = (c: Context) => new URL(c.req.url).origin;
+/**
+ * The server's own public base (`http://host:port`, no trailing slash): configured, else the address it listens on.
+ * Never taken from a request (a `Host` header or an absolute-form target is whatever the client sent).
+ */
+export const publicUrl = (c: Context<AppEnv>) => c.get('deps').publicUrl;
 
-/** Base of every emailed link: `PORTAL_LINK_BASE`, else the request's origin + `/portal.html`. */
-export const linkBase = (c: Context<AppEnv>) => c.get('deps').linkBase ?? `${apiOrigin(c)}/portal.html`;
+/** Base of every emailed link: `PORTAL_LINK_BASE`, else the server's public base + `/portal.html`. */
+export const linkBase = (c: Context<AppEnv>) => c.get('deps').linkBase;
 
 /** A portal route link: `${linkBase}#/reset?token=…`. */
 export const portalLink = (c: Context<AppEnv>, route: string) => `${linkBase(c)}#${route}`;

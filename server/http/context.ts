@@ -1,7 +1,10 @@
 import type { ContactRecord } from '../../src/domain/world.js';
 import type { Settings } from '../../src/contract/settings.js';
+import type { ScryptParams } from '../auth/passwords.js';
 import type { Limiter } from '../auth/throttle.js';
+import type { ThrottleStore } from '../auth/throttle.js';
 import type { Db } from '../db/connect.js';
+import type { StreamHub } from './stream-hub.js';
 
 export interface Deps {
   db: Db;
@@ -9,8 +12,10 @@ export interface Deps {
   adminToken: string;
   filesDir: string;
   log: boolean;
-  /** Base of emailed links; unset = request origin + `/portal.html`. */
-  linkBase?: string;
+  /** Base of emailed portal links (`…/portal.html`): configured, else derived once at start from the listening address. */
+  linkBase: string;
+  /** The server's own public base URL (no trailing slash) for links into the API: configured or the listening address. */
+  publicUrl: string;
   /** Exact origins allowed for CORS with credentials. */
   corsOrigins: readonly string[];
   /** Take the client address from `X-Forwarded-For`. */
@@ -21,6 +26,12 @@ export interface Deps {
   webhooks?: { kick(): void };
   /** Aborted when the server begins to shut down: `/readyz` answers 503 and live streams end. */
   shutdown?: AbortSignal;
+  /** scrypt cost of new password hashes (OWASP's minimum unless a test asks for less). */
+  scrypt: ScryptParams;
+  /** Failed sign-ins per account and address (growing waits; swappable storage). */
+  throttleStore: ThrottleStore;
+  /** Live-update streams: limits and the one shared change poll. */
+  streams: StreamHub;
 }
 
 export interface Auth {

@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
+import { RULES, tooManyRequests } from '../auth/throttle.js';
 import { hashToken, secretsEqual } from '../auth/tokens.js';
+import { clientAddress } from './client.js';
 import type { AppEnv } from './context.js';
 import { forbidden, Problem } from './problem.js';
 
@@ -14,13 +16,21 @@ const unauthenticated = () => new Problem(401, 'unauthenticated', 'Admin token o
  * hashed, not revoked) for the helpdesk API only, with the agent in `c.var.agentId`.
  */
 export const requireAdminOrAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Failed admin authentication is throttled per client address (429 with Retry-After), so tokens cannot be guessed.
+  const { adminToken, db, limiter } = c.get('deps');
+  const throttleKey = `admin:address:${clientAddress(c)}`;
+  const wait = await limiter.retryAfter(throttleKey, RULES.failedAdminPerAddress);
+  if (wait > 0) throw tooManyRequests(wait);
+  const refuse = async () => {
+    await limiter.hit(throttleKey, RULES.failedAdminPerAddress);
+    return unauthenticated();
+  };
   const match = /^Bearer\s+(\S+)$/i.exec((c.req.header('authorization') ?? '').trim());
-  if (!match) throw unauthenticated();
-  const { adminToken, db } = c.get('deps');
+  if (!match) throw await refuse();
   if (secretsEqual(match[1], adminToken)) return next();
   const key = await db.selectFrom('agent_api_keys').select(['agent_id']).where('token_hash', '=', hashToken(match[1]))
     .where('revoked_at', 'is', null).executeTakeFirst();
-  if (!key) throw unauthenticated();
+  if (!key) throw await refuse();
   const path = c.req.path.replace(/^\/api\/v1/, '');
   if (!AGENT_PATHS.test(path) || (path.startsWith('/admin/inboxes') && c.req.method !== 'GET')) {
     throw forbidden('An agent API key may use the helpdesk API only.');

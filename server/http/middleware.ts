@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { resolveSession } from '../auth/sessions.js';
+import { accessRevoked } from '../auth/session-access.js';
+import { RULES, tooManyRequests } from '../auth/throttle.js';
+import { clientAddress } from './client.js';
+import { lookUpSession } from '../auth/sessions.js';
 import { secretsEqual } from '../auth/tokens.js';
 import { readSettings } from '../store/settings.js';
 import type { AppEnv } from './context.js';
@@ -55,8 +58,9 @@ export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Requires a valid session and puts it into `c.var.auth`. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const auth = await resolveSession(c);
-  if (!auth) throw unauthenticated();
+  const found = await lookUpSession(c);
+  if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : unauthenticated();
+  const { auth } = found;
   c.set('auth', auth);
   c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
   await next();
@@ -66,7 +70,13 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  // Failed admin sign-ins are throttled per client address (429 with Retry-After), so the token cannot be guessed.
+  const { limiter } = c.get('deps');
+  const key = `admin:address:${clientAddress(c)}`;
+  const wait = await limiter.retryAfter(key, RULES.failedAdminPerAddress);
+  if (wait > 0) throw tooManyRequests(wait);
   if (!match || !secretsEqual(match[1], c.get('deps').adminToken)) {
+    await limiter.hit(key, RULES.failedAdminPerAddress);
     throw new Problem(401, 'unauthenticated', 'Admin token required', 'Send Authorization: Bearer <PORTAL_ADMIN_TOKEN>.', undefined, {
       'www-authenticate': 'Bearer',
     });

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
+import { pageSecurityHeaders } from './html-headers.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -14,9 +15,9 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a file from `root` for a URL path below a mount point, or `undefined` (→ 404) when there is none.
- * Path-safe: decoded segments with `..`, backslashes or NUL are refused, and the resolved path must stay inside root.
+ * HTML pages carry the security headers of {@link pageSecurityHeaders}. Path-safe: decoded segments with `..`, backslashes or NUL are refused, and the resolved path must stay inside root.
  */
-export async function serveFile(c: Context, root: string, relative: string): Promise<Response | undefined> {
+export async function serveFile(c: Context, root: string, relative: string, https = false): Promise<Response | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(relative);
@@ -34,8 +35,10 @@ export async function serveFile(c: Context, root: string, relative: string): Pro
     info = await stat(file).catch(() => undefined);
   }
   if (!info?.isFile()) return undefined;
+  const extension = extname(file).toLowerCase();
   const headers = {
-    'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    ...(extension === '.html' ? pageSecurityHeaders(https) : {}),
+    'content-type': TYPES[extension] ?? 'application/octet-stream',
     'content-length': String(info.size),
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',

@@ -3,6 +3,7 @@ import type { Settings } from '../../src/contract/settings.js';
 import type { Ticket } from '../../src/contract/tickets.js';
 import { ticketActions } from '../../src/domain/conversation.js';
 import { toSummary } from '../../src/domain/display.js';
+import { exposedProperties } from '../../src/domain/exposed-properties.js';
 import { maySeeTicket } from '../../src/domain/permissions.js';
 import type { TicketRecord } from '../../src/domain/world.js';
 import type { Db } from '../db/connect.js';
@@ -41,5 +42,7 @@ export async function toWireTicket(db: Db, ticket: TicketRecord, settings: Setti
     readAgents(db, ticket.ownerId === null ? [] : [ticket.ownerId]),
   ]);
   const summary = toSummary(ticket, { pipelines, contacts, agents, settings });
-  return { ...summary, content: ticket.content, actions: ticketActions(settings, summary.status.closed) };
+  return {
+    ...summary, properties: exposedProperties(summary.properties, settings), content: ticket.content, actions: ticketActions(settings, summary.status.closed),
+  };
 }

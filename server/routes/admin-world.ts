@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { Settings } from '../../src/contract/settings.js';
+import { ssoSettingsProblems } from '../../src/domain/sso-rules.js';
 import { definitionProblems } from '../../src/domain/form-validation.js';
 import { hashPassword } from '../auth/passwords.js';
 import { readJson } from '../http/body.js';
@@ -25,6 +26,8 @@ export const adminWorldRoutes = new Hono<AppEnv>()
     if (formProblems.length > 0) {
       throw validation(formProblems.map((p) => ({ field: `supportForm.${p.path}`, message: p.message })), 'The support form definition is not valid.');
     }
+    const ssoProblems = ssoSettingsProblems(settings);
+    if (ssoProblems.length > 0) throw validation(ssoProblems, 'The single sign-on settings are not safe.');
     const { db, now } = c.get('deps');
     const inboxes = (await db.selectFrom('inboxes').select('name').orderBy('name').execute()).map((r) => r.name);
     const worldErrors = worldProblems(settings, await readPipelines(db), inboxes);
@@ -63,7 +66,7 @@ export const adminWorldRoutes = new Hono<AppEnv>()
       const missing = groupIds.filter((id) => !found.some((g) => g.id === id));
       if (missing.length > 0) throw validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
     }
-    const passwordHash = body.password ? await hashPassword(body.password) : null;
+    const passwordHash = body.password ? await hashPassword(body.password, c.get('deps').scrypt) : null;
     const settings = await readSettings(db);
     const at = now();
     const id = await db.transaction().execute(async (trx) => {

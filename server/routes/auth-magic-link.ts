@@ -2,18 +2,20 @@ import { Hono, type Context } from 'hono';
 import { EmailOnly } from '../../src/contract/session.js';
 import type { Settings } from '../../src/contract/settings.js';
 import { passwordAccessProblem } from '../auth/access.js';
+import { CONFIRM_PAGE_HEADERS, confirmPage, pageLanguage } from '../auth/confirm-page.js';
 import { startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
-import { apiOrigin, portalLink } from '../http/client.js';
+import { portalLink, publicUrl } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled } from '../http/middleware.js';
 import { forbidden } from '../http/problem.js';
 import { clearFailures, failureWait, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
-import { consumeToken, issueToken } from '../store/one-time-tokens.js';
+import { consumeToken, issueToken, peekToken } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readSettings } from '../store/settings.js';
 
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const magicLinkOn = (settings: Settings) => settings.access.magicLink && settings.access.mode !== 'sso';
 
 /** A 303 to a portal route (the browser arrives here by following an emailed link, so no JSON answers). */
@@ -36,20 +38,42 @@ export const magicLinkRoutes = new Hono<AppEnv>()
     if (row && (await mayEmail(c, email))) {
       const at = now();
       const token = await issueToken(db, 'magic', row.id, at);
-      const link = `${apiOrigin(c)}/api/v1/auth/magic-link/verify?token=${token}`;
+      const link = `${publicUrl(c)}/api/v1/auth/magic-link/verify?token=${token}`;
       const locale = await contactMailLocale(db, row.id, [c.req.header('accept-language'), settings.defaultLocale]);
       await queueMail(db, { kind: 'sign-in-link', to: email, locale, portal: settings.name, link }, at);
     }
     c.header('cache-control', 'no-store');
     return c.json({ status: 'check-email' }, 202);
   })
+  // The emailed link shows a confirmation page; only its POST signs in (mail scanners only GET, and a cross-site
+  // form cannot POST here: login CSRF).
   .get('/auth/magic-link/verify', portalEnabled, async (c) => {
     const { db, now } = c.get('deps');
     const wait = await failureWait(c);
     if (wait > 0) return redirectTo(c, '/signin?error=too-many-attempts', { 'retry-after': String(wait) });
     const settings = await readSettings(db);
     const token = c.req.query('token') ?? '';
-    const contactId = magicLinkOn(settings) && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? await consumeToken(db, 'magic', token, now()) : undefined;
+    const valid = magicLinkOn(settings) && TOKEN.test(token) && (await peekToken(db, 'magic', token, now()));
+    if (!valid) {
+      await recordFailure(c);
+      return redirectTo(c, '/signin?error=link-expired');
+    }
+    const page = confirmPage(settings.name, '/api/v1/auth/magic-link/verify', token, pageLanguage(c.req.header('accept-language')));
+    return c.body(page, 200, CONFIRM_PAGE_HEADERS);
+  })
+  .post('/auth/magic-link/verify', portalEnabled, async (c) => {
+    const { db, now, publicUrl } = c.get('deps');
+    const site = c.req.header('sec-fetch-site')?.toLowerCase();
+    const origin = c.req.header('origin');
+    if (site === 'cross-site' || site === 'same-site' || (site === undefined && origin !== new URL(publicUrl).origin)) {
+      throw forbidden('Confirm the sign-in on the page the emailed link opens.');
+    }
+    const wait = await failureWait(c);
+    if (wait > 0) return redirectTo(c, '/signin?error=too-many-attempts', { 'retry-after': String(wait) });
+    const settings = await readSettings(db);
+    const form = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
+    const token = typeof form.token === 'string' ? form.token : '';
+    const contactId = magicLinkOn(settings) && TOKEN.test(token) ? await consumeToken(db, 'magic', token, now()) : undefined;
     const contact = contactId === undefined ? undefined : await readContact(db, contactId);
     if (!contact) {
       await recordFailure(c);

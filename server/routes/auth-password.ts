@@ -10,7 +10,7 @@ import { csrfGuard, portalEnabled } from '../http/middleware.js';
 import { validation } from '../http/problem.js';
 import { clearFailures, guardFailures, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
-import { consumeInvitation, consumeToken, issueToken, revokeTokens } from '../store/one-time-tokens.js';
+import { consumeInvitation, consumeToken, issueToken, revokeInvitations, revokeTokens } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readSettings } from '../store/settings.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
@@ -22,13 +22,18 @@ export const invalidLink = () => validation([{ field: 'token', message: INVALID_
  * Sets the password of a contact who proved it by a one-time token, then signs in (or 403 when the contact may
  * not enter this portal: the password stays set, as with a password sign-in that is refused).
  */
-async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, password: string, endOthers: boolean) {
+async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, password: string, via: 'reset' | 'invitation') {
   const { db, now } = c.get('deps');
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, c.get('deps').scrypt);
   await db.updateTable('contacts').set({ password_hash: passwordHash }).where('id', '=', contactId).execute();
-  if (endOthers) {
-    await endContactSessions(db, contactId);
-    await revokeTokens(db, 'reset', contactId, now());
+  const at = now();
+  // A new password ends every other session of the account (whatever the old password or a link opened).
+  await endContactSessions(db, contactId);
+  if (via === 'reset') {
+    // …and every link that could still sign in or set another password.
+    await revokeTokens(db, 'reset', contactId, at);
+    await revokeTokens(db, 'magic', contactId, at);
+    await revokeInvitations(db, contactId, at);
   }
   const contact = await readContact(db, contactId);
   if (!contact) throw invalidLink();
@@ -69,7 +74,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       await recordFailure(c);
       throw invalidLink();
     }
-    return setPasswordAndSignIn(c, contactId, body.password, true);
+    return setPasswordAndSignIn(c, contactId, body.password, 'reset');
   })
   .post('/auth/invite/accept', portalEnabled, csrfGuard, async (c) => {
     const body = await readJson(c, TokenAndPassword);
@@ -83,5 +88,5 @@ export const passwordRoutes = new Hono<AppEnv>()
     // Accepting the invitation is when an invited contact registers for the portal.
     await queueWebhookEvent(db, 'contact.registered', { contactId }, now());
     c.get('deps').webhooks?.kick();
-    return setPasswordAndSignIn(c, contactId, body.password, false);
+    return setPasswordAndSignIn(c, contactId, body.password, 'invitation');
   });

@@ -56,7 +56,7 @@ export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEn
   await limitMailRequests(c);
   const email = body.email.trim().toLowerCase();
   // Always hash, so a taken address costs about the same time as a new one.
-  const passwordHash = await hashPassword(body.password);
+  const passwordHash = await hashPassword(body.password, c.get('deps').scrypt);
   const at = now();
   const id = await createRegistered(db, { name: body.name, email, passwordHash, consentText: settings.consent.text }, at);
   const contact = id === undefined ? undefined : await readContact(db, id);

@@ -63,14 +63,14 @@ export const ssoRoutes = new Hono<AppEnv>()
       return c.redirect(`${linkBase(c)}#/signin?error=${reason}`, 303);
     }
     const { contact, settings, allowList } = signedIn;
-    await startSession(c, contact, settings);
+    await startSession(c, contact, settings, 'sso');
     c.header('cache-control', 'no-store');
     return c.redirect(safeReturnTo(c.req.query('return_to'), allowList, linkBase(c)), 303);
   })
   .post('/auth/sso/token', portalEnabled, csrfGuard, async (c) => {
     const { jwt } = await readJson(c, SsoTokenRequest);
     const { contact, settings } = await ssoSignIn(c, jwt);
-    const { token, ...auth } = await createSession(c.get('deps').db, contact, settings, c.get('deps').now());
+    const { token, ...auth } = await createSession(c.get('deps').db, contact, settings, c.get('deps').now(), 'sso');
     c.header('cache-control', 'no-store');
     return c.json({ token, expiresAt: sessionBody(auth).expiresAt });
   });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Credentials } from '../../src/contract/session.js';
 import { passwordAccessProblem } from '../auth/access.js';
-import { verifyPassword } from '../auth/passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js';
 import { endSession, resolveSession, sessionBody, startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
@@ -19,16 +19,20 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = await readJson(c, Credentials);
     const key = email.trim().toLowerCase();
     await guardFailures(c, key);
-    const { db } = c.get('deps');
+    const { db, scrypt } = c.get('deps');
     const row = await db.selectFrom('contacts').select(['id', 'password_hash']).where('email', '=', key).executeTakeFirst();
     // Unknown email, no password yet and a wrong password answer alike, in similar time.
-    const ok = await verifyPassword(password, row?.password_hash ?? null);
+    const ok = await verifyPassword(password, row?.password_hash ?? null, scrypt);
     const contact = ok && row ? await readContact(db, row.id) : undefined;
     if (!contact) {
       await recordFailure(c, key);
       throw wrongCredentials();
     }
     await clearFailures(c, key);
+    // Hashes from weaker parameters are replaced transparently, now that the password is known.
+    if (row && needsRehash(row.password_hash, scrypt)) {
+      await db.updateTable('contacts').set({ password_hash: await hashPassword(password, scrypt) }).where('id', '=', row.id).execute();
+    }
     const settings = await readSettings(db);
     const denied = passwordAccessProblem(settings, contact);
     if (denied) throw denied;

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { streamSSE } from 'hono/streaming';
-import { resolveSession } from '../auth/sessions.js';
+import { lookUpSession, resolveSession } from '../auth/sessions.js';
 import type { AppEnv } from '../http/context.js';
+import type { Watcher } from '../http/stream-hub.js';
 import { csrfGuard, portalEnabled } from '../http/middleware.js';
 import { unauthenticated, validation } from '../http/problem.js';
 import { changesFor, latestChangeId, MAX_CHANGES } from '../store/change-feed.js';
@@ -13,10 +14,6 @@ export const PortalChange = z.union([
   z.object({ type: z.literal('message'), ticketId: z.int(), messageId: z.int() }),
   z.object({ type: z.literal('ticket'), ticketId: z.int() }),
 ]);
-
-/** How often the SSE stream looks for changes, and sends a keep-alive comment when there were none. */
-const STREAM_POLL_MS = 1_000;
-const STREAM_KEEPALIVE_MS = 25_000;
 
 /**
  * A session that is looked at but not touched: polling for changes is not activity, so an idle session still ends
@@ -58,35 +55,66 @@ export const eventRoutes = new Hono<AppEnv>()
   /**
    * Server-sent events: `GET /events/stream` sends each change as an event named by its type (`message`, `ticket`)
    * with a JSON payload and the change id as `id`; `Last-Event-ID` resumes; the stream ends with `session-ended`
-   * once the session is over.
+   * once the session is over (signed out, expired, or no longer admitted by the access settings). Streams are
+   * limited per session (429) and in total (503); one shared poll serves them all.
    */
   .get('/events/stream', portalEnabled, csrfGuard, watchingSession, (c) => {
-    const { db, shutdown } = c.get('deps');
+    const { db, streams, now, shutdown } = c.get('deps');
+    let auth = c.get('auth');
+    const release = streams.reserve(auth.tokenHash);
     const lastEventId = Number(c.req.header('last-event-id'));
     c.header('cache-control', 'no-store');
     return streamSSE(c, async (stream) => {
-      let afterId = Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : await latestChangeId(db);
-      // Changes from here on are reported (from any instance of the database: they are read from it).
-      await stream.write(': ready\n\n');
-      let quietSince = Date.now();
-      // A shutting-down instance ends its streams; the client reconnects (to another instance) with Last-Event-ID.
-      while (!stream.aborted && !stream.closed && !shutdown?.aborted) {
-        // Settings and the contact are read again each round: a changed rule applies at once.
-        const auth = await resolveSession(c, undefined, false);
-        if (!auth) {
-          await stream.writeSSE({ event: 'session-ended', data: JSON.stringify({ type: 'session-ended' }) });
-          break;
-        }
-        const upToId = Math.min(await latestChangeId(db), afterId + MAX_CHANGES);
-        const { changes } = await changesFor(db, auth.contact, auth.settings, { afterId, upToId });
-        afterId = upToId;
-        for (const change of changes) await stream.writeSSE({ event: change.type, id: String(afterId), data: JSON.stringify(change) });
-        if (changes.length > 0) quietSince = Date.now();
-        else if (Date.now() - quietSince > STREAM_KEEPALIVE_MS) {
-          await stream.write(': keep-alive\n\n');
-          quietSince = Date.now();
-        }
-        await stream.sleep(STREAM_POLL_MS);
+      try {
+        const afterId = Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : await latestChangeId(db);
+        // Changes from here on are reported (from any instance of the database: they are read from it).
+        await stream.write(': ready\n\n');
+        await new Promise<void>((resolve) => {
+          let done = false;
+          const finish = () => {
+            if (done) return;
+            done = true;
+            streams.remove(watcher);
+            shutdown?.removeEventListener('abort', finish);
+            resolve();
+          };
+          const watcher: Watcher = {
+            tokenHash: auth.tokenHash,
+            afterId,
+            lastWriteAt: Date.now(),
+            async wake(latestId, recheck) {
+              if (recheck || now() >= auth.expiresAt) {
+                // Settings and the contact are read again: a changed rule applies at once.
+                const found = await lookUpSession(c, undefined, false);
+                if (!('auth' in found)) return this.end();
+                auth = found.auth;
+              }
+              while (this.afterId < latestId && !done) {
+                const upToId = Math.min(latestId, this.afterId + MAX_CHANGES);
+                const { changes } = await changesFor(db, auth.contact, auth.settings, { afterId: this.afterId, upToId });
+                this.afterId = upToId;
+                for (const change of changes) await stream.writeSSE({ event: change.type, id: String(upToId), data: JSON.stringify(change) });
+                if (changes.length > 0) this.lastWriteAt = Date.now();
+              }
+            },
+            async end() {
+              if (done) return;
+              await stream.writeSSE({ event: 'session-ended', data: JSON.stringify({ type: 'session-ended' }) }).catch(() => undefined);
+              finish();
+            },
+            async keepAlive() {
+              await stream.write(': keep-alive\n\n');
+              this.lastWriteAt = Date.now();
+            },
+          };
+          stream.onAbort(finish);
+          // A shutting-down instance ends its streams; the client reconnects (to another instance) with Last-Event-ID.
+          if (shutdown?.aborted) return finish();
+          shutdown?.addEventListener('abort', finish, { once: true });
+          streams.add(watcher);
+        });
+      } finally {
+        release();
       }
     });
   });

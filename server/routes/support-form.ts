@@ -3,10 +3,12 @@ import { Hono } from 'hono';
 import type { FormDefinition } from '../../src/contract/form.js';
 import type { FieldError } from '../../src/contract/errors.js';
 import { fileFieldIssue, validateForm, type FormIssue } from '../../src/domain/form-validation.js';
+import { maySeeTicket } from '../../src/domain/permissions.js';
 import { localizedTexts } from '../../src/domain/public-settings.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { forbidden, Problem } from '../http/problem.js';
+import { forbidden, notFound, Problem } from '../http/problem.js';
+import { checkStorageQuota, checkSubmissionRate } from '../http/submission-limits.js';
 import { readSupportFormBody } from '../http/support-form-body.js';
 import { toWireTicket } from '../http/ticket-access.js';
 import { readPipelines } from '../store/pipelines.js';
@@ -50,9 +52,12 @@ export const supportFormRoutes = new Hono<AppEnv>()
         [{ field: 'Idempotency-Key', message: 'Send one key per draft: 8–128 letters, digits, "_" or "-".' }]);
     }
 
+    const replay = await db.selectFrom('ticket_requests').select('ticket_id').where('contact_id', '=', contact.id).where('idempotency_key', '=', key).executeTakeFirst();
+    if (!replay) await checkSubmissionRate(c, 'tickets');
     const body = await readSupportFormBody(c, form.uploads, filesDir);
     let keep = false;
     try {
+      if (!replay && body.files.length > 0) await checkStorageQuota(c, body.files.reduce((sum, f) => sum + f.size, 0));
       const result = validateForm(form.fields, body.raw);
       const issues = result.ok ? [] : [...result.issues];
       const fileIssue = fileFieldIssue(form.fields, body.raw, body.files.length);
@@ -76,6 +81,8 @@ export const supportFormRoutes = new Hono<AppEnv>()
       keep = outcome.kind === 'created';
       if (outcome.kind === 'replayed') c.header('idempotent-replayed', 'true');
       const ticket = await readTicket(db, outcome.ticketId);
+      // A replay answers like GET /tickets/{id}: only a ticket the contact may (still) see.
+      if (outcome.kind === 'replayed' && (!ticket || !maySeeTicket(settings, contact, ticket))) throw notFound('No ticket has this id.');
       if (!ticket) throw new Problem(500, 'internal', 'Internal server error', 'The new ticket could not be read.');
       c.header('cache-control', 'no-store');
       c.header('location', `/api/v1/tickets/${outcome.ticketId}`);

@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
 import { forbidden, notFound, Problem, validation } from '../http/problem.js';
 import { readReplyForm, type ReplyForm } from '../http/reply-form.js';
+import { checkStorageQuota, checkSubmissionRate } from '../http/submission-limits.js';
 import { visibleTicket } from '../http/ticket-access.js';
 import { recordChange } from '../store/changes.js';
 import { readWireMessage, visibleThread } from '../store/messages.js';
@@ -82,8 +83,16 @@ export const ticketReplyRoutes = new Hono<AppEnv>()
     const { contact, settings } = c.get('auth');
     const { db, now, filesDir } = c.get('deps');
     // Refuse before reading any upload, unless this is a retry of a reply already stored.
-    if (!(await earlierRequest(db, contact.id, key)) && !(await mayReply(db, ticket, settings))) throw closedRefusal();
+    const retry = await earlierRequest(db, contact.id, key);
+    if (!retry && !(await mayReply(db, ticket, settings))) throw closedRefusal();
+    if (!retry) await checkSubmissionRate(c, 'replies');
     const form = await readReplyForm(c, settings.supportForm.uploads, filesDir);
+    if (!retry && form.files.length > 0) {
+      await checkStorageQuota(c, form.files.reduce((sum, f) => sum + f.size, 0)).catch(async (error: unknown) => {
+        await form.discard();
+        throw error;
+      });
+    }
     const fingerprint = createHash('sha256').update(`${ticket.id}:${form.fingerprint}`).digest('hex');
     const input = { ticketId: ticket.id, contactId: contact.id, key, fingerprint, at: now(), inbox: settings.defaultInbox, actions: settings };
     let outcome: Outcome;

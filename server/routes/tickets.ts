@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { DEFAULT_QUERY, TicketQuery, TicketView } from '../../src/contract/tickets.js';
+import { exposedProperties } from '../../src/domain/exposed-properties.js';
 import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
 import { fieldErrors, forbidden, validation } from '../http/problem.js';
+import { checkFilters } from '../http/query-limits.js';
 import { ticketFacets } from '../sql/ticket-facets.js';
 import { listTickets } from '../sql/ticket-list.js';
 
@@ -22,6 +24,7 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
     const m = /^filter\[(.+)\]$/.exec(key);
     if (m) filters[m[1]] = values.at(-1) ?? '';
   }
+  checkFilters(filters);
   const given = {
     view: last('view'), q: last('q'), status: last('status'), sort: last('sort'), order: last('order'),
     ...(paging ? { page: asInt(last('page')), pageSize: asInt(last('pageSize')) } : {}),
@@ -45,7 +48,9 @@ export const ticketRoutes = new Hono<AppEnv>()
     const query = parseTicketQuery(c);
     const scope = scopeOf(c, query.view);
     c.header('cache-control', 'no-store');
-    return c.json(await listTickets(c.get('deps').db, scope, query, c.get('auth').settings));
+    const { settings } = c.get('auth');
+    const page = await listTickets(c.get('deps').db, scope, query, settings);
+    return c.json({ ...page, items: page.items.map((item) => ({ ...item, properties: exposedProperties(item.properties, settings) })) });
   })
   .get('/tickets/facets', portalEnabled, csrfGuard, requireSession, async (c) => {
     const view = z.safeParse(TicketView, c.req.query('view') ?? DEFAULT_QUERY.view);

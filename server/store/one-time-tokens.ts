@@ -51,3 +51,16 @@ export async function consumeInvitation(db: Db, token: string, at: number): Prom
     .returning('contact_id').executeTakeFirst();
   return row?.contact_id;
 }
+
+/** Uses up every open invitation of a contact (once a password is set by a reset, an old invitation must not set another). */
+export async function revokeInvitations(db: Db, contactId: number, at: number): Promise<void> {
+  await db.updateTable('invitations').set({ used_at: at }).where('contact_id', '=', contactId).where('used_at', 'is', null).execute();
+}
+
+/** Whether a token is unused and unexpired, without using it up (a confirmation page looks before the POST). */
+export async function peekToken(db: Db, kind: TokenKind, token: string, at: number): Promise<boolean> {
+  const row = await db.selectFrom('auth_tokens').select('contact_id')
+    .where('token_hash', '=', hashToken(token)).where('kind', '=', kind).where('used_at', 'is', null).where('expires_at', '>', at)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -5,6 +5,7 @@ import {
 } from '../contract/errors.js';
 
 interface Problem {
+  type?: string;
   title?: string;
   detail?: string;
   errors?: FieldError[];
@@ -18,7 +19,7 @@ async function readProblem(response: Response): Promise<Problem> {
       const errors = Array.isArray(p.errors)
         ? p.errors.filter((e): e is FieldError => !!e && typeof e.field === 'string' && typeof e.message === 'string')
         : undefined;
-      return { title: typeof p.title === 'string' ? p.title : undefined, detail: typeof p.detail === 'string' ? p.detail : undefined, errors };
+      return { type: typeof p.type === 'string' ? p.type : undefined, title: typeof p.title === 'string' ? p.title : undefined, detail: typeof p.detail === 'string' ? p.detail : undefined, errors };
     }
   } catch {
     // Not JSON: fall back to the status text.
@@ -40,7 +41,7 @@ export async function errorFromResponse(response: Response): Promise<PortalError
   const problem = await readProblem(response);
   const message = problem.detail ?? problem.title ?? `${response.status} ${response.statusText}`;
   switch (response.status) {
-    case 401: return new UnauthenticatedError(message);
+    case 401: return new UnauthenticatedError(message, problem.type?.endsWith(':access-revoked') ? { reason: 'access-revoked' } : undefined);
     case 403: return new ForbiddenError(message);
     case 404: return new NotFoundError(message);
     case 409: return new ConflictError(message);

@@ -3,11 +3,13 @@ import {
   ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError,
 } from '../contract/errors.js';
 import type { Credentials, Registration, RegistrationResult, Session, TokenAndPassword } from '../contract/session.js';
+import { mayEnterWithPassword } from '../domain/access.js';
 import { TicketQuery, type Message, type Ticket } from '../contract/tickets.js';
 import { parseOrThrow } from '../contract/validation.js';
 import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
 import { demoWorld, type DemoWorld } from '../domain/demo-world.js';
 import { toSummary, type DisplayContext } from '../domain/display.js';
+import { exposedProperties } from '../domain/exposed-properties.js';
 import { canViewCompany, maySeeTicket, scopeFor } from '../domain/permissions.js';
 import { toPublicSettings } from '../domain/public-settings.js';
 import { queryTickets, selectTickets } from '../domain/ticket-query.js';
@@ -71,8 +73,20 @@ export class MemoryAdapter implements PortalAdapter {
     return this.world.contacts.find((c) => c.email.toLowerCase() === email.trim().toLowerCase());
   }
 
+  /** Set when an access change ended the session: every call says so until the next sign-in. */
+  #revoked = false;
+
   #me(): ContactRecord {
-    if (!this.#contact) throw new UnauthenticatedError('Please sign in.');
+    // The session is checked against the current settings on every call, as the server does.
+    if (this.#contact && !mayEnterWithPassword(this.world.settings, this.#contact)) {
+      this.#contact = null;
+      this.#revoked = true;
+    }
+    if (!this.#contact) {
+      throw this.#revoked
+        ? new UnauthenticatedError('Your access to this portal has changed. Sign in again.', { reason: 'access-revoked' })
+        : new UnauthenticatedError('Please sign in.');
+    }
     return this.#contact;
   }
 
@@ -103,6 +117,7 @@ export class MemoryAdapter implements PortalAdapter {
 
   #toTicket(record: TicketRecord): Ticket {
     const summary = toSummary(record, this.#ctx());
+    summary.properties = exposedProperties(summary.properties, this.world.settings);
     return { ...summary, content: record.content, actions: ticketActions(this.world.settings, summary.status.closed) };
   }
 
@@ -124,11 +139,11 @@ export class MemoryAdapter implements PortalAdapter {
       if (!contact || !contact.password || contact.password !== credentials.password) {
         throw new UnauthenticatedError('Wrong email or password.');
       }
-      const { access } = this.world.settings;
-      if (access.mode === 'access-groups' && !contact.accessGroupIds.some((g) => access.accessGroupIds.includes(g))) {
+      if (this.world.settings.access.mode === 'access-groups' && !mayEnterWithPassword(this.world.settings, contact)) {
         throw new ForbiddenError("You don't have access to this portal.");
       }
       this.#contact = contact;
+      this.#revoked = false;
       return this.#session(contact);
     });
   }
@@ -214,7 +229,8 @@ export class MemoryAdapter implements PortalAdapter {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
-      return queryTickets(this.world.tickets, scope, query, this.#ctx());
+      const page = queryTickets(this.world.tickets, scope, query, this.#ctx());
+      return { ...page, items: page.items.map((item) => ({ ...item, properties: exposedProperties(item.properties, this.world.settings) })) };
     });
   }
 

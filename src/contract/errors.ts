@@ -17,9 +17,17 @@ export abstract class PortalError extends Error {
   }
 }
 
-/** No (or no longer a) session: sign in again. */
+/**
+ * No (or no longer a) session: sign in again. `reason` is `access-revoked` when the session ended because the
+ * portal's access settings no longer admit the contact.
+ */
 export class UnauthenticatedError extends PortalError {
   readonly kind = 'unauthenticated' as const;
+  readonly reason?: 'access-revoked';
+  constructor(message: string, options?: { cause?: unknown; reason?: 'access-revoked' }) {
+    super(message, options);
+    if (options?.reason) this.reason = options.reason;
+  }
 }
 
 /** Signed in, but not allowed (e.g. not in an access group, replying to a closed ticket). */

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Id, LocaleCode } from './common.js';
 import { FilterGroups } from './filters.js';
 import { FormField, UploadLimits } from './form.js';
+import { SubmissionLimits } from './limits.js';
 
 export const TicketLabel = z.object({
   singular: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
@@ -112,6 +113,8 @@ export const Settings = z.object({
   idleTimeoutMinutes: z.int().check(z.gte(1), z.lte(7 * 24 * 60)),
   knowledgeBaseUrl: z.nullable(z.url({ protocol: /^https?$/ })),
   theme: Theme,
+  /** Submission rates and storage quotas (defaults when absent). */
+  limits: z.optional(SubmissionLimits),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -2,6 +2,9 @@ import type { PortalError } from '../contract/errors.js';
 import type { Session } from '../contract/session.js';
 import type { TicketView } from '../contract/tickets.js';
 
+/** Why a session ended: signed out, idle, in another tab, access settings changed, or ended by the server. */
+export type SignOutReason = 'sign-out' | 'expired' | 'other-tab' | 'access-revoked' | 'ended';
+
 /** Base of every portal event: bubbles out of shadow roots so the host page can listen on `document`. */
 abstract class PortalEvent<D> extends Event {
   constructor(type: string, readonly detail: D) {
@@ -22,9 +25,9 @@ export class PortalSignedInEvent extends PortalEvent<{ session: Session }> {
 }
 
 /** The session ended: sign-out, idle timeout or sign-out in another tab. */
-export class PortalSignedOutEvent extends PortalEvent<{ reason: 'sign-out' | 'expired' | 'other-tab' }> {
+export class PortalSignedOutEvent extends PortalEvent<{ reason: SignOutReason }> {
   static readonly eventName = 'portal-signed-out';
-  constructor(detail: { reason: 'sign-out' | 'expired' | 'other-tab' }) { super(PortalSignedOutEvent.eventName, detail); }
+  constructor(detail: { reason: SignOutReason }) { super(PortalSignedOutEvent.eventName, detail); }
 }
 
 /** The session is about to expire for inactivity. */

@@ -5,6 +5,10 @@ import { str } from '@lit/localize';
  * Counted messages: zero, one, two, few, many, other.
  */
 export const templates = {
+  'portal.access-revoked': 'تغيّر وصولك إلى هذه البوابة. يُرجى تسجيل الدخول مرة أخرى.',
+  'portal.session-ended': 'انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى.',
+  'submit.quota': 'لا توجد مساحة لمزيد من الملفات. أرسل رسالتك بدون ملفات أو اطلب المساعدة من الدعم.',
+  'submit.rate-limited': str`لقد أرسلت الكثير في وقت قصير. يُرجى المحاولة مرة أخرى بعد ${0} دقيقة.`,
   'portal.loading': 'جارٍ تحميل البوابة…',
   'portal.unreachable': 'تعذّر الوصول إلى البوابة. تحقّق من اتصالك وحاول مرة أخرى.',
   'portal.load-failed': 'تعذّر تحميل البوابة.',

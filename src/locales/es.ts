@@ -2,6 +2,10 @@ import { str } from '@lit/localize';
 
 /** Spanish strings, keyed by the ids given to `msg()`. */
 export const templates = {
+  'portal.access-revoked': 'Su acceso a este portal ha cambiado. Vuelva a iniciar sesión.',
+  'portal.session-ended': 'Su sesión ha finalizado. Vuelva a iniciar sesión.',
+  'submit.quota': 'No queda espacio para más archivos. Envíe su mensaje sin archivos o pida ayuda al soporte.',
+  'submit.rate-limited': str`Ha enviado mucho en poco tiempo. Vuelva a intentarlo dentro de ${0} minutos.`,
   'portal.loading': 'Cargando el portal…',
   'portal.unreachable': 'No pudimos conectar con el portal. Compruebe su conexión e inténtelo de nuevo.',
   'portal.load-failed': 'No se pudo cargar el portal.',

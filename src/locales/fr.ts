@@ -2,6 +2,10 @@ import { str } from '@lit/localize';
 
 /** French strings, keyed by the ids given to `msg()`. */
 export const templates = {
+  'portal.access-revoked': 'Votre accès à ce portail a changé. Veuillez vous reconnecter.',
+  'portal.session-ended': 'Votre session a pris fin. Veuillez vous reconnecter.',
+  'submit.quota': 'Il n’y a plus de place pour d’autres fichiers. Envoyez votre message sans fichiers ou demandez de l’aide au support.',
+  'submit.rate-limited': str`Vous avez beaucoup envoyé en peu de temps. Veuillez réessayer dans ${0} minutes.`,
   'portal.loading': 'Chargement du portail…',
   'portal.unreachable': 'Impossible de joindre le portail. Vérifiez votre connexion et réessayez.',
   'portal.load-failed': 'Le portail n’a pas pu être chargé.',

@@ -2,6 +2,10 @@ import { str } from '@lit/localize';
 
 /** Italian strings, keyed by the ids given to `msg()`. */
 export const templates = {
+  'portal.access-revoked': 'Il tuo accesso a questo portale è cambiato. Accedi di nuovo.',
+  'portal.session-ended': 'La tua sessione è terminata. Accedi di nuovo.',
+  'submit.quota': 'Non c’è più spazio per altri file. Invia il messaggio senza file o chiedi aiuto al supporto.',
+  'submit.rate-limited': str`Hai inviato molto in poco tempo. Riprova tra ${0} minuti.`,
   'portal.loading': 'Caricamento del portale…',
   'portal.unreachable': 'Impossibile raggiungere il portale. Controlla la connessione e riprova.',
   'portal.load-failed': 'Impossibile caricare il portale.',

@@ -2,6 +2,10 @@ import { str } from '@lit/localize';
 
 /** Japanese strings, keyed by the ids given to `msg()`. Japanese has one plural form (`other`). */
 export const templates = {
+  'portal.access-revoked': 'このポータルへのアクセス権が変更されました。もう一度サインインしてください。',
+  'portal.session-ended': 'セッションが終了しました。もう一度サインインしてください。',
+  'submit.quota': 'これ以上ファイルを保存できません。ファイルなしでメッセージを送信するか、サポートにお問い合わせください。',
+  'submit.rate-limited': str`短時間に多くの送信がありました。${0} 分後にもう一度お試しください。`,
   'portal.loading': 'ポータルを読み込んでいます…',
   'portal.unreachable': 'ポータルに接続できませんでした。接続を確認して、もう一度お試しください。',
   'portal.load-failed': 'ポータルを読み込めませんでした。',

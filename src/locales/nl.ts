@@ -2,6 +2,10 @@ import { str } from '@lit/localize';
 
 /** Dutch strings, keyed by the ids given to `msg()`. */
 export const templates = {
+  'portal.access-revoked': 'Uw toegang tot dit portaal is gewijzigd. Meld u opnieuw aan.',
+  'portal.session-ended': 'Uw sessie is beëindigd. Meld u opnieuw aan.',
+  'submit.quota': 'Er is geen ruimte meer voor bestanden. Verstuur uw bericht zonder bestanden of vraag de support om hulp.',
+  'submit.rate-limited': str`U hebt in korte tijd veel verstuurd. Probeer het over ${0} minuten opnieuw.`,
   'portal.loading': 'Portaal wordt geladen…',
   'portal.unreachable': 'Het portaal is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
   'portal.load-failed': 'Het portaal kon niet worden geladen.',

@@ -2,6 +2,10 @@ import { str } from '@lit/localize';
 
 /** Polish strings, keyed by the ids given to `msg()`. Counted messages: one, few, many, other. */
 export const templates = {
+  'portal.access-revoked': 'Twój dostęp do tego portalu się zmienił. Zaloguj się ponownie.',
+  'portal.session-ended': 'Twoja sesja się zakończyła. Zaloguj się ponownie.',
+  'submit.quota': 'Brak miejsca na kolejne pliki. Wyślij wiadomość bez plików lub poproś o pomoc wsparcie.',
+  'submit.rate-limited': str`Wysłano dużo w krótkim czasie. Spróbuj ponownie za ${0} min.`,
   'portal.loading': 'Wczytywanie portalu…',
   'portal.unreachable': 'Nie udało się połączyć z portalem. Sprawdź połączenie i spróbuj ponownie.',
   'portal.load-failed': 'Nie udało się wczytać portalu.',

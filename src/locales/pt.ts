@@ -2,6 +2,10 @@ import { str } from '@lit/localize';
 
 /** Portuguese strings, keyed by the ids given to `msg()`. */
 export const templates = {
+  'portal.access-revoked': 'O seu acesso a este portal mudou. Inicie sessão novamente.',
+  'portal.session-ended': 'A sua sessão terminou. Inicie sessão novamente.',
+  'submit.quota': 'Não há espaço para mais ficheiros. Envie a mensagem sem ficheiros ou peça ajuda ao suporte.',
+  'submit.rate-limited': str`Enviou muito em pouco tempo. Tente novamente dentro de ${0} minutos.`,
   'portal.loading': 'A carregar o portal…',
   'portal.unreachable': 'Não foi possível contactar o portal. Verifique a ligação e tente novamente.',
   'portal.load-failed': 'Não foi possível carregar o portal.',

@@ -2,6 +2,7 @@ import { after, before } from 'node:test';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { demoWorld } from '../../src/domain/demo-world.js';
 import { startServer } from '../../server/start.js';
+import { TEST_SCRYPT } from '../support/test-scrypt.js';
 import { cookieFetch } from '../support/cookie-fetch.js';
 import { testDatabase, type TestDatabase } from '../support/test-database.js';
 import { adapterConformance, registrationConformance } from './adapter-suite.js';
@@ -15,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'portal-conformance-'));
 
 before(async () => {
   database = await testDatabase(dir);
-  server = await startServer({ port: 0, dbFile: database.location, filesDir: database.filesDir, seed: 'demo', log: false });
+  server = await startServer({ port: 0, dbFile: database.location, filesDir: database.filesDir, seed: 'demo', log: false, scrypt: TEST_SCRYPT });
 });
 after(async () => {
   await server.close();

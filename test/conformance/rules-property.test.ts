@@ -12,6 +12,7 @@ import type { TicketPage, TicketQuery } from '../../src/contract/tickets.js';
 import type { DemoWorld } from '../../src/domain/demo-world.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { startServer } from '../../server/start.js';
+import { TEST_SCRYPT } from '../support/test-scrypt.js';
 import { cookieFetch } from '../support/cookie-fetch.js';
 import { allowed, companyAllowed, matches } from './reference-rules.js';
 import { queryArb, WORLD_PASSWORD, worldArb, writeWorld } from './random-world.js';
@@ -60,7 +61,7 @@ const outcome = async <T>(work: Promise<T>): Promise<{ ok: T } | { forbidden: tr
 async function checkWorld(world: DemoWorld, queries: TicketQuery[], locale: string, passwordHash: string) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-rules-'));
   const database = await writeWorld(dir, world, passwordHash);
-  const server = await startServer({ dbFile: database.location, filesDir: database.filesDir, seed: 'none', log: false });
+  const server = await startServer({ dbFile: database.location, filesDir: database.filesDir, seed: 'none', log: false, scrypt: TEST_SCRYPT });
   try {
     for (const contact of world.contacts) {
       const http = new HttpAdapter({ baseUrl: `${server.url}/api/v1`, fetch: cookieFetch(), retries: 0 });
@@ -109,7 +110,7 @@ async function checkWorld(world: DemoWorld, queries: TicketQuery[], locale: stri
 
 describe('the permission and visibility rules hold in random worlds, through both adapters', () => {
   it(`${WORLDS} random worlds: pages, totals, facets and CSV`, { timeout: 120_000 }, async () => {
-    const passwordHash = await hashPassword(WORLD_PASSWORD);
+    const passwordHash = await hashPassword(WORLD_PASSWORD, TEST_SCRYPT);
     await fc.assert(
       fc.asyncProperty(worldArb, fc.array(queryArb, { minLength: 1, maxLength: 3 }), fc.constantFrom('en', 'de', 'sv', 'da-DK'),
         (world, queries, locale) => checkWorld(world, queries, locale, passwordHash)),

@@ -33,6 +33,26 @@ describe('demo site against the reference server', () => {
     await page.close();
   });
 
+  it('works under the strict Content Security Policy the page is served with (no inline script), without violations', async () => {
+    const page = await browser.newPage();
+    const problems = collectPageErrors(page);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const res = await page.goto(`${server.url}/portal.html`);
+    assert.match((await res?.allHeaders())?.['content-security-policy'] ?? '', /script-src 'self'(;|$)/);
+    await page.getByLabel('Email', { exact: true }).fill('anna@nordlicht.example');
+    await page.getByLabel('Password', { exact: true }).fill('portal-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('link', { name: /Search does not find older orders/ }).first().waitFor();
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   it('links from the knowledge-base article with "Go to {portal name}"', async () => {
     const page = await browser.newPage();
     const problems = collectPageErrors(page);

@@ -112,7 +112,11 @@ describe('admin API', () => {
     const after = (await s.call('GET', `/tickets?filter[id]=${id}`, { cookie })).json.items[0];
     assert.equal(after.status.closed, true);
     assert.equal(after.ownerName, 'Jonas');
-    assert.deepEqual(after.properties, { product: 'Cloud', tier: 'gold' });
+    // Customers see only exposed properties (columns, form fields): `tier` is neither until the admin adds it.
+    assert.deepEqual(after.properties, {});
+    const undo = await s.patchSettings((st) => ({ ...st, columns: [...st.columns, 'product', 'tier'] }));
+    assert.deepEqual((await s.call('GET', `/tickets?filter[id]=${id}`, { cookie })).json.items[0].properties, { product: 'Cloud', tier: 'gold' });
+    await undo();
 
     const msg = await s.admin('POST', `/admin/tickets/${id}/messages`, { author: 'agent', authorId: 1, body: '<p>Hi</p>', createdAt: '2030-01-02T00:00:00Z' });
     assert.equal(msg.status, 201);

@@ -57,9 +57,13 @@ describe('auth: SSO by RS256 (public key PEM and JWKS)', () => {
     }
   });
 
-  it('verifies RS256 by a JWKS fetched from the configured URL', async () => {
-    const restore = await s.patchSettings(ssoSettings({ jwksUrl }));
+  it('verifies RS256 by a JWKS fetched from the configured URL, with the configured issuer and audience', async () => {
+    const restore = await s.patchSettings(ssoSettings({ jwksUrl, issuer: 'https://idp.example', audience: 'portal' }));
+    const rs256 = (signer: CryptoKey, kid?: string, claims: Record<string, unknown> = { iss: 'https://idp.example', aud: 'portal' }) =>
+      signJwt({ ...ANNA, ...claims }, { now: clock, key: signer, alg: 'RS256', kid });
     try {
+      assert.ok(isProblem(await enter(await rs256(key.privateKey, 'k1', { iss: 'https://idp.example' })), 401), 'no audience');
+      assert.ok(isProblem(await enter(await rs256(key.privateKey, 'k1', { aud: 'portal' })), 401), 'no issuer');
       const res = await enter(await rs256(key.privateKey, 'k1'));
       assert.equal(res.status, 303);
       assert.equal((await s.call('GET', '/auth/session', { cookie: cookieOf(res) })).json.user.email, ANNA.email);

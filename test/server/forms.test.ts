@@ -78,8 +78,10 @@ describe('support form: GET /forms/support and POST /tickets', () => {
       ['Printer on fire', 'It started smoking this morning.', 'support', 'new', 1, 1, 'Anna Berg']);
     assert.deepEqual(t.properties, {
       category: 'technical', impact: 'team', affectedUsers: 12, products: 'portal;api', firstNoticed: '2026-11-20',
-      ccEmail: 'lukas@nordlicht.example', mayAccessAccount: true, inbox: 'Support',
+      ccEmail: 'lukas@nordlicht.example', mayAccessAccount: true,
     });
+    // The inbox is recorded for the helpdesk; customers receive only form fields and columns.
+    assert.deepEqual(await one("select value_text from ticket_properties where ticket_id = ? and name = 'inbox'", t.id), { value_text: 'support' });
     assert.deepEqual(t.status, { label: 'Open', closed: false });
     const list = await s.call('GET', `/tickets?q=${encodeURIComponent('Printer on fire')}`, { cookie });
     assert.deepEqual(list.json.items.map((i: { id: number }) => i.id), [t.id]);

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { connectDatabase } from '../../server/db/connect.js';
 import { startServer, type StartOptions } from '../../server/start.js';
 import { testDatabase, type TestDatabase } from '../support/test-database.js';
+import { TEST_SCRYPT } from '../support/test-scrypt.js';
 
 export interface CallOptions {
   body?: unknown;
@@ -31,7 +32,7 @@ export interface Answer {
 export async function testServer(options: StartOptions & { keep?: TestDatabase & { dir: string } } = {}) {
   const dir = options.keep?.dir ?? mkdtempSync(join(tmpdir(), 'portal-test-'));
   const database = options.keep ?? await testDatabase(dir);
-  const server = await startServer({ dbFile: database.location, filesDir: database.filesDir, log: false, ...options });
+  const server = await startServer({ dbFile: database.location, filesDir: database.filesDir, log: false, scrypt: TEST_SCRYPT, ...options });
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.admin) headers.authorization = `Bearer ${server.adminToken}`;

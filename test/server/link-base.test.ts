@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 describe('server/main.ts link base', () => {
   let child: ChildProcess;
   let url = '';
+  let stdout = '';
   const dir = mkdtempSync(join(tmpdir(), 'portal-main-'));
   const token = 'link-base-test-admin-token-0123456789';
   before(async () => {
@@ -20,8 +21,9 @@ describe('server/main.ts link base', () => {
       let out = '';
       child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
+        stdout = out;
         const m = /Portal running at (http:\/\/[^\s]+?)\/?\s/.exec(out);
-        if (m) resolve(m[1]);
+        if (m && /Admin token/.test(out)) resolve(m[1]);
       });
       child.once('exit', (code) => reject(new Error(`main.ts exited (${code}): ${out}`)));
     });
@@ -30,6 +32,11 @@ describe('server/main.ts link base', () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never prints an admin token that came from the environment', () => {
+    assert.match(stdout, /Admin token: from PORTAL_ADMIN_TOKEN \(not shown\)/);
+    assert.ok(!stdout.includes(token), stdout);
   });
 
   it('builds the reset link from HOST:PORT even when the Host header names another site', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { exposedProperties } from '../../src/domain/exposed-properties.js';
 import { after, before, describe, it } from 'node:test';
 import type { FilterGroups } from '../../src/contract/filters.js';
 import type { Settings } from '../../src/contract/settings.js';
@@ -16,12 +17,14 @@ function domainPage(settings: Settings, contactId: number, query: TicketQuery) {
   assert.ok(contact);
   const scope = scopeFor(settings, contact, query.view);
   assert.ok(scope);
-  return queryTickets(world.tickets, scope, query, {
+  const page = queryTickets(world.tickets, scope, query, {
     pipelines: world.pipelines,
     contacts: new Map(world.contacts.map((c) => [c.id, c])),
     agents: new Map(world.agents.map((a) => [a.id, a])),
     settings,
   });
+  // Customers receive only the exposed properties (columns, form fields).
+  return { ...page, items: page.items.map((t) => ({ ...t, properties: exposedProperties(t.properties, settings) })) };
 }
 
 function toSearch(query: Partial<TicketQuery>) {

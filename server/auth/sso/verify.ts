@@ -2,9 +2,12 @@ import { createRemoteJWKSet, importSPKI, jwtVerify, type CryptoKey, type JWTHead
 import * as z from 'zod/mini';
 import { Email } from '../../../src/contract/session.js';
 import type { SsoSettings } from '../../../src/contract/settings.js';
+import { isSafeJwksUrl } from '../../../src/domain/sso-rules.js';
 
 /** Allowed clock difference between the identity provider and us. */
 export const LEEWAY_SECONDS = 60;
+/** Oldest token accepted, and the longest lifetime (`exp - iat`) a token may claim: a JWT is for signing in now. */
+export const MAX_TOKEN_AGE_SECONDS = 10 * 60;
 
 /** The claims the portal reads from an SSO JWT (after jose checked signature, `exp`, `iss`, `aud`). */
 export const SsoClaims = z.object({
@@ -49,12 +52,14 @@ function pemKey(pem: string) {
  * `iat` (not in the future beyond the leeway), `jti` and `email`; `iss`/`aud` when configured.
  */
 export async function verifySsoJwt(jwt: string, config: SsoSettings['jwt'], now: number): Promise<SsoClaims> {
-  const algorithms = [...(config.secret ? ['HS256'] : []), ...(config.publicKeyPem || config.jwksUrl ? ['RS256'] : [])];
+  // Keys from a JWKS only with the expected issuer and audience, and only over https (http on loopback for tests).
+  const jwks = config.jwksUrl && isSafeJwksUrl(config.jwksUrl) && config.issuer && config.audience ? config.jwksUrl : undefined;
+  const algorithms = [...(config.secret ? ['HS256'] : []), ...(config.publicKeyPem || jwks ? ['RS256'] : [])];
   if (algorithms.length === 0) throw new InvalidSsoToken('no verification key configured');
   const getKey = async (header: JWTHeaderParameters, token: FlattenedJWSInput): Promise<CryptoKey | Uint8Array> => {
     if (header.alg === 'HS256' && config.secret) return new TextEncoder().encode(config.secret);
     if (header.alg === 'RS256' && config.publicKeyPem) return pemKey(config.publicKeyPem);
-    if (header.alg === 'RS256' && config.jwksUrl) return remoteSet(config.jwksUrl)(header, token);
+    if (header.alg === 'RS256' && jwks) return remoteSet(jwks)(header, token);
     throw new InvalidSsoToken('no key for this algorithm');
   };
   let payload: unknown;
@@ -72,6 +77,9 @@ export async function verifySsoJwt(jwt: string, config: SsoSettings['jwt'], now:
   }
   const claims = z.safeParse(SsoClaims, payload);
   if (!claims.success) throw new InvalidSsoToken('claims missing or malformed');
-  if (claims.data.iat > Math.floor(now / 1000) + LEEWAY_SECONDS) throw new InvalidSsoToken('issued in the future');
+  const seconds = Math.floor(now / 1000);
+  if (claims.data.iat > seconds + LEEWAY_SECONDS) throw new InvalidSsoToken('issued in the future');
+  if (claims.data.iat < seconds - MAX_TOKEN_AGE_SECONDS - LEEWAY_SECONDS) throw new InvalidSsoToken('too old');
+  if (claims.data.exp > claims.data.iat + MAX_TOKEN_AGE_SECONDS) throw new InvalidSsoToken('valid for too long');
   return claims.data;
 }

@@ -6,7 +6,7 @@ import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
 import { HttpAdapter } from '../../adapters/http-adapter.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
-import { PortalError, UnavailableError } from '../../contract/errors.js';
+import { PortalError, UnauthenticatedError, UnavailableError } from '../../contract/errors.js';
 import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
@@ -19,6 +19,7 @@ import { renderExpiryDialog } from './expiry-dialog.js';
 import { applySettingsAccent } from '../../internal/accent.js';
 import { exportParts } from '../../internal/parts.js';
 import { layered } from '../../internal/layer.js';
+import { signOutNotice, type SignOutReason } from './sign-out.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { directionOf, getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
@@ -44,7 +45,8 @@ import { html as staticHtml } from 'lit/static-html.js';
  *
  * @fires portal-ready - Settings are loaded; `detail.name` is the portal name.
  * @fires portal-error - Loading failed; `detail.error` is the typed error.
- * @fires portal-signed-out - The session ended: `detail.reason` is `sign-out`, `expired` or `other-tab`.
+ * @fires portal-signed-out - The session ended: `detail.reason` is `sign-out`, `expired`, `other-tab`, `access-revoked`
+ *   (the portal's access settings no longer admit the customer) or `ended` (the server ended it, e.g. signed out elsewhere).
  * @fires portal-session-expiring - The idle timeout is a minute away; the "Stay signed in" dialog is open.
  *
  * @csspart base - The portal's outer box.
@@ -269,8 +271,15 @@ export class CustomerPortal extends PortalElement {
     }
   }
 
+  /** A view's request found the session gone on the server: end it here too, and say why. */
+  #onViewError = (event: Event) => {
+    const { error } = (event as PortalErrorEvent).detail;
+    if (error instanceof UnauthenticatedError && this.session) void this.#endSession(error.reason === 'access-revoked' ? 'access-revoked' : 'ended');
+  };
+
   override connectedCallback() {
     super.connectedCallback();
+    this.addEventListener(PortalErrorEvent.eventName, this.#onViewError);
     this.#channel = openSessionChannel((message) => {
       if (message.type === 'signed-out') void this.#endSession('other-tab');
       else void this.resolvedAdapter?.getSession().then((session) => session && this.#takeSession(session, false), () => undefined);
@@ -299,20 +308,19 @@ export class CustomerPortal extends PortalElement {
   }
 
   /** Ends the session: on the server (best effort), in every tab, and in this element. */
-  async #endSession(reason: 'sign-out' | 'expired' | 'other-tab') {
+  async #endSession(reason: SignOutReason) {
     if (!this.session) return;
     this.#sessionEpoch++;
     this.#timer.track(null);
     this.expiring = false;
-    if (reason === 'sign-out') clearDraftsOf(this.session.user.id);
+    // Drafts stay on a shared computer no longer than the session: cleared on sign-out and on idle sign-out.
+    if (reason === 'sign-out' || reason === 'expired') clearDraftsOf(this.session.user.id);
     if (reason !== 'other-tab') {
       this.#channel?.post({ type: 'signed-out', reason: reason === 'expired' ? 'expired' : 'sign-out' });
       await this.resolvedAdapter?.signOut().catch(() => undefined);
     }
     this.session = null;
-    this.signedOutNotice = reason === 'expired'
-      ? msg('You were signed out after a period of inactivity.', { id: 'portal.signed-out-idle' })
-      : '';
+    this.signedOutNotice = signOutNotice(reason);
     if (this.signedOutNotice) this.announce(this.signedOutNotice);
     else this.announce(msg('You are signed out.', { id: 'portal.signed-out' }));
     this.#router.navigated = true;

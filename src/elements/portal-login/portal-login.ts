@@ -322,7 +322,7 @@ export class PortalLogin extends PortalElement {
         ? html`<div class="alternatives">
             ${auth.selfRegistration ? html`<p>${msg('New here?', { id: 'login.new-here' })} ${this.#link(msg('Register here', { id: 'login.register-here' }), 'register')}</p>` : nothing}
             ${auth.magicLink ? this.#link(msg('Email me a sign-in link', { id: 'login.link' }), 'link') : nothing}
-            ${auth.sso ? html`<a class="sso" href=${ssoHref(auth.sso.startUrl, location.href)}>${msg(str`Sign in with ${auth.sso.label}`, { id: 'login.sso' })}</a>` : nothing}
+            ${auth.sso && ssoHref(auth.sso.startUrl, location.href) ? html`<a class="sso" href=${ssoHref(auth.sso.startUrl, location.href)!}>${msg(str`Sign in with ${auth.sso.label}`, { id: 'login.sso' })}</a>` : nothing}
           </div>`
         : nothing}
     `;

@@ -20,6 +20,7 @@ import { CellFormat } from '../../internal/formats.js';
 import { plural } from '../../internal/plural.js';
 import { fileProblemText } from '../ticket-detail/reply-messages.js';
 import { fieldId, renderFormField } from './form-fields.js';
+import { isQuotaError, quotaText, submissionLimitText } from '../../internal/submission-errors.js';
 import { issueText } from './form-messages.js';
 import { styles } from './support-form.styles.js';
 
@@ -224,11 +225,14 @@ export class SupportForm extends PortalElement {
       this.renderRoot.querySelector<HTMLElement>('[part="success"] [data-heading]')?.focus();
     } catch (error) {
       if (error instanceof ValidationError && error.fieldErrors.length) {
-        this.#showProblems(error.fieldErrors.map((f) => ({ field: f.field === 'files' ? (definition.fields.find((x) => x.type === 'file')?.name ?? f.field) : f.field, text: f.message })));
+        this.#showProblems(error.fieldErrors.map((f) => ({
+          field: f.field === 'files' ? (definition.fields.find((x) => x.type === 'file')?.name ?? f.field) : f.field,
+          text: isQuotaError(f) ? quotaText() : f.message,
+        })));
       } else {
-        this.sendError = error instanceof PortalError && error.kind === 'network'
+        this.sendError = submissionLimitText(error) ?? (error instanceof PortalError && error.kind === 'network'
           ? msg('We could not send the form. Your entries are kept; please try again.', { id: 'form.offline' })
-          : msg('The form could not be sent. Please try again.', { id: 'form.failed' });
+          : msg('The form could not be sent. Please try again.', { id: 'form.failed' }));
         this.#announce(this.sendError);
       }
     } finally {

@@ -15,6 +15,7 @@ import { getPortalLocale } from '../../internal/localization.js';
 import { CellFormat } from '../../internal/formats.js';
 import { isSafeUrl, sanitize } from '../../internal/sanitizer.js';
 import { fileProblemText, limitsText } from './reply-messages.js';
+import { submissionLimitText } from '../../internal/submission-errors.js';
 import { replyBoxStyles } from './reply-box.styles.js';
 import { icons } from './format-icons.js';
 
@@ -237,11 +238,11 @@ export class ReplyBox extends PortalElement {
       if (this.outgoing.length === 0 && !this.#hasText() && this.files.length === 0) clearDraft(this.userId, this.#scope);
       this.announce(msg('Your reply was sent.', { id: 'reply.sent' }));
     } catch (error) {
-      const reason = error instanceof PortalError && error.kind === 'network'
+      const reason = submissionLimitText(error) ?? (error instanceof PortalError && error.kind === 'network'
         ? msg('No connection. Your message is kept; send it again when you are back online.', { id: 'reply.offline' })
         : error instanceof PortalError && error.kind === 'forbidden'
           ? msg(str`Replies to this ${this.ticketLabel} are not possible any more.`, { id: 'reply.forbidden' })
-          : msg('Your reply could not be sent.', { id: 'reply.failed' });
+          : msg('Your reply could not be sent.', { id: 'reply.failed' }));
       this.#setOutgoing(outgoing.key, { state: 'failed', reason });
       this.announce(reason);
     }

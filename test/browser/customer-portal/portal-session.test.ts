@@ -5,6 +5,7 @@ import { DEMO_SIGN_IN } from '../../../src/domain/demo-world.js';
 import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
 import type { PortalLogin } from '../../../src/elements/portal-login/portal-login.js';
 import type { PortalSignedOutEvent } from '../../../src/internal/events.js';
+import { loadDraft, saveDraft } from '../../../src/internal/drafts.js';
 import { setPortalLocale } from '../../../src/internal/localization.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -50,24 +51,50 @@ describe('customer-portal sessions', () => {
     await waitUntil(() => login(el)?.shadowRoot?.querySelector('[data-heading]')?.textContent === 'Set your password');
   });
 
-  it('warns before the idle timeout, stays signed in on request, and signs out with a message at expiry', async () => {
-    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 2 });
+  it('warns before the idle timeout, stays signed in on request, and signs out with a message at expiry', async function () {
+    // Seconds, not milliseconds: a loaded machine must not end the session before the test clicks.
+    this.timeout(30_000);
+    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 6 });
     const expiring: Event[] = [];
     const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter} @portal-session-expiring=${(e: Event) => expiring.push(e)}></customer-portal>`);
     await waitUntil(() => el.session);
     const dialog = () => root(el).querySelector<HTMLDialogElement>('dialog')!;
-    await waitUntil(() => dialog().open, 'no warning', { timeout: 3000 });
+    await waitUntil(() => dialog().open, 'no warning', { timeout: 5000 });
     expect(expiring).to.have.length(1);
     expect(root(el).activeElement?.textContent?.trim()).to.equal('Stay signed in');
     await expect(el).to.be.accessible();
     const before = el.session!.expiresAt;
     byText<HTMLButtonElement>(dialog(), 'button', 'Stay signed in')!.click();
-    await waitUntil(() => el.session!.expiresAt !== before && !dialog().open, 'not extended');
+    await waitUntil(() => el.session!.expiresAt !== before && !dialog().open, 'not extended', { timeout: 5000 });
     const ended = new Promise<PortalSignedOutEvent>((resolve) => el.addEventListener('portal-signed-out', resolve, { once: true }));
     expect((await ended).detail.reason).to.equal('expired');
     await waitUntil(() => login(el)?.shadowRoot?.querySelector('.notice'));
     expect(login(el)!.shadowRoot!.querySelector('.notice')!.textContent).to.equal('You were signed out after a period of inactivity.');
     expect(await adapter.getSession()).to.be.null;
+  });
+
+  it('ends the session with a clear message when the access settings no longer admit the customer', async () => {
+    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email });
+    // The admin limited the portal to another access group after Anna signed in.
+    adapter.world.settings.access = { ...adapter.world.settings.access, mode: 'access-groups', accessGroupIds: [2] };
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="de" .adapter=${adapter}></customer-portal>`);
+    const ended = new Promise<PortalSignedOutEvent>((resolve) => el.addEventListener('portal-signed-out', resolve, { once: true }));
+    expect((await ended).detail.reason).to.equal('access-revoked');
+    await waitUntil(() => login(el)?.shadowRoot?.querySelector('.notice'));
+    expect(login(el)!.shadowRoot!.querySelector('.notice')!.textContent).to.equal('Ihr Zugang zu diesem Portal hat sich geändert. Bitte melden Sie sich erneut an.');
+    await expect(el).to.be.accessible();
+    await setPortalLocale('en');
+  });
+
+  it('clears drafts at an idle sign-out', async function () {
+    this.timeout(30_000);
+    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 1 });
+    const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter}></customer-portal>`);
+    await waitUntil(() => el.session);
+    saveDraft(el.session!.user.id, 'reply:1', { html: '<p>Private text</p>', savedAt: new Date().toISOString(), fileNames: [] });
+    const ended = new Promise<PortalSignedOutEvent>((resolve) => el.addEventListener('portal-signed-out', resolve, { once: true }));
+    expect((await ended).detail.reason).to.equal('expired');
+    expect(loadDraft(1, 'reply:1')).to.be.null;
   });
 
   it('stays signed out when an activity ping answers after sign-out', async () => {

@@ -140,6 +140,18 @@ describe('portal-login', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never links a start URL that is not http(s)', async () => {
+    for (const startUrl of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x']) {
+      const world = demoWorld();
+      world.settings.access = {
+        ...world.settings.access, mode: 'sso', magicLink: false,
+        sso: { label: 'Nordlicht ID', startUrl, jwt: { secret: 'x'.repeat(32) }, returnToAllowList: [] },
+      };
+      const el = await mount(new MemoryAdapter({ world }));
+      expect([...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '').filter((h) => !/^(https?:|#)/.test(h)), startUrl).to.deep.equal([]);
+    }
+  });
+
   it('offers single sign-on with the return address, and one-time links when enabled', async () => {
     const world = demoWorld();
     world.settings.access = {

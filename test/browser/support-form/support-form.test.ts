@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { CreateTicketInput } from '../../../src/contract/adapter.js';
-import { NetworkError } from '../../../src/contract/errors.js';
+import { NetworkError, RateLimitedError, ValidationError } from '../../../src/contract/errors.js';
 import type { Ticket } from '../../../src/contract/tickets.js';
 import { DEMO_SIGN_IN } from '../../../src/domain/demo-world.js';
 import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
@@ -144,6 +144,25 @@ describe('support-form', () => {
     expect(keys).to.have.length(2);
     expect(keys[0]).to.equal(keys[1]);
     expect(adapter.world.tickets.length).to.equal(before + 1);
+  });
+
+  it('explains an hourly limit (429) and a full storage quota (413) in the user\'s language, keeping the entries', async () => {
+    let refusal: Error = new RateLimitedError('Too many', 1500);
+    class Limited extends MemoryAdapter {
+      override async createTicket(): Promise<Ticket> {
+        throw refusal;
+      }
+    }
+    const { f } = await open({ adapter: new Limited({ signedInAs: DEMO_SIGN_IN.email }), locale: 'de' });
+    await fillValid(f);
+    button(sr(f), 'Absenden').click();
+    await waitUntil(() => sr(f).querySelector('.form-error'));
+    expect(sr(f).querySelector('.form-error')!.textContent).to.contain('Bitte versuchen Sie es in 25 Minuten erneut.');
+    expect(sr(f).querySelector<HTMLInputElement>('#field-subject')!.value).to.equal('Printer does not print');
+    refusal = new ValidationError('Quota', [{ field: 'files', message: 'Your files take up…', key: 'quota' } as { field: string; message: string }]);
+    button(sr(f), 'Absenden').click();
+    await waitUntil(() => sr(f).textContent?.includes('Für weitere Dateien ist kein Platz mehr') || [...sr(f).querySelectorAll('*')].some((n) => n.textContent?.includes('Für weitere Dateien ist kein Platz mehr')));
+    await setPortalLocale('en');
   });
 
   it('prefills from URL parameters and from attributes', async () => {

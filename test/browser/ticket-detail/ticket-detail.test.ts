@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { ReplyInput } from '../../../src/contract/adapter.js';
-import { NetworkError } from '../../../src/contract/errors.js';
+import { NetworkError, RateLimitedError, ValidationError } from '../../../src/contract/errors.js';
 import type { Message } from '../../../src/contract/tickets.js';
 import { DEMO_SIGN_IN, demoWorld, type DemoWorld } from '../../../src/domain/demo-world.js';
 import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
@@ -147,6 +147,24 @@ describe('ticket-detail', () => {
     expect(keys).to.have.length(2);
     expect(keys[0]).to.equal(keys[1]);
     expect(sr(box(d)).querySelector('.outgoing')).to.be.null;
+  });
+
+  it('explains an hourly reply limit (429) and a full storage quota (413), keeping the reply', async () => {
+    let refusal: Error = new RateLimitedError('Too many', 90);
+    class Limited extends MemoryAdapter {
+      override async reply(): Promise<Message> {
+        throw refusal;
+      }
+    }
+    const { d } = await open(openTicket.id, { adapter: new Limited({ signedInAs: DEMO_SIGN_IN.email }) });
+    await type(d, 'One more thing');
+    button(sr(box(d)), 'Send')!.click();
+    await waitUntil(() => button(sr(box(d)), 'Retry'), 'no retry');
+    expect(sr(box(d)).querySelector('.outgoing.failed')?.textContent).to.contain('Please try again in 2 minutes.');
+    refusal = new ValidationError('Quota', [{ field: 'files', message: 'Your files take up…', key: 'quota' } as { field: string; message: string }]);
+    button(sr(box(d)), 'Retry')!.click();
+    await waitUntil(() => sr(box(d)).querySelector('.outgoing.failed')?.textContent?.includes('There is no room for more files'), 'no quota message');
+    expect(sr(box(d)).querySelector('.outgoing portal-message-body')!.shadowRoot!.textContent).to.contain('One more thing');
   });
 
   it('explains attachment limits before anything is uploaded', async () => {

@@ -1,0 +1,20 @@
+import type { Settings } from '../../src/contract/settings.js';
+import type { ContactRecord } from '../../src/domain/world.js';
+import type { SessionMethod } from '../db/types.js';
+import { Problem } from '../http/problem.js';
+import { inPortalGroups, passwordAccessProblem } from './access.js';
+
+/**
+ * Whether a session started by `method` still admits the contact under the current access settings: a password
+ * session only while passwords admit the contact (not on an SSO portal, only members of its access groups), an SSO
+ * session only while the portal uses SSO and the contact is in its groups (when it names any).
+ */
+export function sessionStillAdmits(settings: Settings, contact: ContactRecord, method: SessionMethod): boolean {
+  if (method === 'sso') return settings.access.mode === 'sso' && inPortalGroups(settings, contact);
+  return passwordAccessProblem(settings, contact) === null;
+}
+
+export const ACCESS_REVOKED = 'Your access to this portal has changed. Sign in again.';
+
+/** 401 for a session ended because the access settings (or the contact) changed. */
+export const accessRevoked = () => new Problem(401, 'access-revoked', 'Access changed', ACCESS_REVOKED);

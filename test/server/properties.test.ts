@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { testServer, type TestServer } from './helpers.js';
+
+describe('properties: customers receive only what the admin exposes', () => {
+  let s: TestServer;
+  let anna: string;
+  let ticketId = 0;
+  before(async () => {
+    s = await testServer();
+    await s.patchSettings((st) => ({
+      ...st,
+      columns: ['id', 'subject', 'product', 'status'],
+      supportForm: { ...st.supportForm, fields: [
+        { name: 'subject', label: 'Subject', type: 'text', required: true, maxLength: 200 },
+        { name: 'content', label: 'Description', type: 'textarea', required: true, maxLength: 20000 },
+        { name: 'category', label: 'Category', type: 'text' },
+      ] },
+    }));
+    const res = await s.admin('POST', '/admin/tickets', {
+      contactId: 1, subject: 'Exposure test', properties: { product: 'Cloud', category: 'billing', internalScore: 97, churnRisk: 'high' },
+    });
+    assert.equal(res.status, 201);
+    ticketId = res.json.id;
+    anna = await s.login();
+  });
+  after(() => s.close());
+
+  it('GET /tickets/{id} carries columns and form fields, not other custom properties', async () => {
+    const res = await s.call('GET', `/tickets/${ticketId}`, { cookie: anna });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json.properties, { product: 'Cloud', category: 'billing' });
+  });
+
+  it('GET /tickets items carry only exposed properties', async () => {
+    const res = await s.call('GET', `/tickets?q=Exposure`, { cookie: anna });
+    const item = res.json.items.find((t: { id: number }) => t.id === ticketId);
+    assert.deepEqual(item.properties, { product: 'Cloud', category: 'billing' });
+    assert.ok(!res.text.includes('internalScore') && !res.text.includes('churnRisk'));
+  });
+
+  it('a property appears once the admin makes it a column', async () => {
+    const undo = await s.patchSettings((st) => ({ ...st, columns: [...st.columns, 'internalScore'] }));
+    try {
+      const res = await s.call('GET', `/tickets/${ticketId}`, { cookie: anna });
+      assert.deepEqual(res.json.properties, { product: 'Cloud', category: 'billing', internalScore: 97 });
+    } finally {
+      await undo();
+    }
+  });
+
+  it('the idempotent replay of POST /tickets answers 404 once the ticket is no longer visible, like GET /tickets/{id}', async () => {
+    const key = randomUUID();
+    const submit = async () => {
+      const body = new FormData();
+      body.append('subject', 'Replay visibility');
+      body.append('content', 'A ticket that will be hidden.');
+      const res = await fetch(`${s.url}/api/v1/tickets`, { method: 'POST', headers: { cookie: anna, 'x-portal-request': '1', 'idempotency-key': key }, body });
+      return { status: res.status, json: await res.json() };
+    };
+    const created = await submit();
+    assert.equal(created.status, 201);
+    assert.equal((await submit()).status, 201);
+    const undo = await s.patchSettings((st) => ({
+      ...st, visibility: { any: [{ all: [{ property: 'pipeline', operator: 'eq', value: 'no-such-pipeline' }] }] },
+    }));
+    try {
+      assert.equal((await s.call('GET', `/tickets/${created.json.id}`, { cookie: anna })).status, 404);
+      const replay = await submit();
+      assert.equal(replay.status, 404);
+      assert.ok(!JSON.stringify(replay.json).includes('Replay visibility'));
+    } finally {
+      await undo();
+    }
+  });
+});
