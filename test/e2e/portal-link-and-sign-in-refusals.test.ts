@@ -77,6 +77,8 @@ describe('knowledge-base link and refused sign-ins, in the browser', () => {
     assert.equal(status, 202);
     const mail = ((await (await server.admin('/outbox')).json()) as { to: string; link?: string }[]).filter((m) => m.to === outsider.email).at(-1)!;
     await page.goto(mail.link!);
+    // The emailed link opens a confirmation page; only its POST signs in (mail scanners and login CSRF).
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Your account is not allowed to use this portal.').waitFor();
     assert.match(page.url(), /#\/signin\?error=access-denied$/);
     await page.close();
