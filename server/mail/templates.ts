@@ -13,6 +13,10 @@ export interface MailRequest {
   name?: string;
   /** The one link of the email (a one-time token or a page). */
   link?: string;
+  /** Further `{placeholder}` values of the kind's texts (e.g. `agent`, `label`, `id`, `subject`). */
+  values?: Record<string, string>;
+  /** A quoted message (plain text; blank lines separate paragraphs), shown after the texts' `lead`. */
+  quote?: string;
 }
 
 export interface RenderedMail {
@@ -35,18 +39,26 @@ export const mailLocale = (given: string | null | undefined): MailLocale => matc
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+/** A quoted message as HTML: its paragraphs (blank lines) and line breaks kept, every character escaped. */
+const quoteHtml = (quote: string) => `<blockquote style="margin:0 0 16px;padding:4px 12px;border-left:3px solid #c8c8c8;color:#333333">\n${
+  quote.split(/\n{2,}/).map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`).join('\n')}\n</blockquote>`;
+
 /** Subject, plain text and HTML of an email in the recipient's language; every value is escaped in the HTML. */
 export function renderMail(request: MailRequest): RenderedMail {
   const byLocale = MAIL_TEXTS[request.kind];
   if (!byLocale) throw new Error(`No email texts for "${request.kind}"`);
   const texts = byLocale[mailLocale(request.locale)];
-  const fill = (s: string) => s.replace(/\{(portal|name)\}/g, (_, key: 'portal' | 'name') => (key === 'portal' ? request.portal : request.name?.trim() || request.to));
+  const values: Record<string, string> = { ...request.values, portal: request.portal, name: request.name?.trim() || request.to };
+  // One pass: a filled-in value (a ticket subject, say) is never read for placeholders again.
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
   const subject = fill(texts.subject);
+  const lead = (texts.lead ?? []).map(fill);
+  const quote = request.quote?.trim() ? [request.quote.trim()] : [];
   const body = texts.body.map(fill);
   const note = fill(texts.note);
   const link = request.link;
-  const text = [...body, ...(link ? [link] : []), note].join('\n\n');
-  const paragraphs = body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const text = [...lead, ...quote, ...body, ...(link ? [link] : []), note].join('\n\n');
+  const paragraphs = [...lead.map((p) => `<p>${escapeHtml(p)}</p>`), ...quote.map(quoteHtml), ...body.map((p) => `<p>${escapeHtml(p)}</p>`)].join('\n');
   const button = link
     ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1f4fd1;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(fill(texts.action))}</a></p>\n<p style="font-size:13px;color:#555555">${escapeHtml(link)}</p>`
     : '';

@@ -1,9 +1,12 @@
 /**
- * The texts of every email, per kind and language (en, de, sv, da). `{portal}`, `{name}` are filled in; the link
- * follows the body as a button (HTML) or on its own line (text), then the note.
+ * The texts of every email, per kind and language (en, de, sv, da). `{portal}`, `{name}` and the request's `values`
+ * (`{agent}`, `{label}`, `{id}`, `{subject}`, …) are filled in. Order: `lead`, the quoted message (if any), `body`,
+ * the link as a button (HTML) or on its own line (text), then the note.
  */
 export interface MailTexts {
   subject: string;
+  /** Paragraphs before a quoted message (kinds that quote one). */
+  lead?: string[];
   /** Paragraphs before the link. */
   body: string[];
   /** Label of the link's button. */
@@ -39,5 +42,11 @@ export const MAIL_TEXTS: Record<string, Record<MailLocale, MailTexts>> = {
     de: { subject: 'Ihr Anmeldelink für {portal}', body: ['Melden Sie sich mit diesem Link bei {portal} an:'], action: 'Anmelden', note: 'Der Link ist 15 Minuten gültig und funktioniert einmal. Haben Sie ihn nicht angefordert, ignorieren Sie diese E-Mail.' },
     sv: { subject: 'Din inloggningslänk till {portal}', body: ['Logga in på {portal} med den här länken:'], action: 'Logga in', note: 'Länken gäller i 15 minuter och fungerar en gång. Om du inte bad om den kan du strunta i det här mejlet.' },
     da: { subject: 'Dit login-link til {portal}', body: ['Log ind på {portal} med dette link:'], action: 'Log ind', note: 'Linket er gyldigt i 15 minutter og virker én gang. Har du ikke bedt om det, kan du se bort fra denne e-mail.' },
+  },
+  'agent-reply': {
+    en: { subject: 'New reply to your {label} #{id}: {subject}', lead: ['{agent} answered your {label} at {portal}:'], body: ['Read and answer the {label} here:'], action: 'Open {label} #{id}', note: 'You can turn these emails off in the portal under "Email notifications".' },
+    de: { subject: 'Neue Antwort zu Ihrem {label} #{id}: {subject}', lead: ['{agent} hat auf Ihr {label} bei {portal} geantwortet:'], body: ['{label} ansehen und antworten:'], action: '{label} #{id} öffnen', note: 'Sie können diese E-Mails im Portal unter „E-Mail-Benachrichtigungen“ abschalten.' },
+    sv: { subject: 'Nytt svar på ditt {label} #{id}: {subject}', lead: ['{agent} har svarat på ditt {label} hos {portal}:'], body: ['Läs och svara på ditt {label} här:'], action: 'Öppna {label} #{id}', note: 'Du kan stänga av de här e-postmeddelandena i portalen under ”E-postaviseringar”.' },
+    da: { subject: 'Nyt svar på din {label} #{id}: {subject}', lead: ['{agent} har svaret på din {label} hos {portal}:'], body: ['Læs og svar på din {label} her:'], action: 'Åbn {label} #{id}', note: 'Du kan slå disse e-mails fra i portalen under "E-mailnotifikationer".' },
   },
 };

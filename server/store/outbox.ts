@@ -1,25 +1,6 @@
 import type { Db } from '../db/connect.js';
 import { validation } from '../http/problem.js';
 
-/** An email composed elsewhere (plain text): queued like `queueMail`'s and delivered the same way. */
-export interface Email {
-  to: string;
-  subject: string;
-  text: string;
-  link?: string;
-}
-
-/**
- * Queues a ready-made text email (e.g. the agent-reply notification): with `PORTAL_SMTP_URL` the mail sender
- * delivers it (text only); without, it stays in the outbox. Emails with texts per kind go through `queueMail`.
- */
-export async function writeEmail(db: Db, email: Email, at: number): Promise<void> {
-  await db.insertInto('outbox').values({
-    recipient: email.to, subject: email.subject, text: email.text, html: null, link: email.link ?? null, kind: null,
-    created_at: new Date(at).toISOString(), next_attempt_at: at, claimed_until: null, sent_at: null, last_error: null,
-  }).execute();
-}
-
 /** Most outbox entries per answer (`limit`). */
 export const OUTBOX_MAX_LIMIT = 1000;
 

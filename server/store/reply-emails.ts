@@ -3,9 +3,10 @@ import type { TicketRecord } from '../../src/domain/world.js';
 import type { Db } from '../db/connect.js';
 import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { agentReplyEmail } from '../mail-texts/agent-reply.js';
+import { agentReplyMail } from '../mail/agent-reply.js';
+import { contactMailLocale, queueMail } from '../mail/queue.js';
+import { matchMailLocale } from '../mail/templates.js';
 import { readAgents } from './agents.js';
-import { writeEmail } from './outbox.js';
 import { readSettings } from './settings.js';
 
 /** A contact's email preferences (defaults when never set: reply emails on, the portal's default language). */
@@ -21,8 +22,9 @@ export async function writePreferences(db: Db, contactId: number, prefs: { reply
 }
 
 /**
- * Emails the ticket's contact that an agent answered (unless they turned these emails off): in their language, with
- * the reply's text and a link to the ticket in the portal.
+ * Emails the ticket's contact that an agent answered (unless they turned these emails off), as HTML and text like
+ * every email: in the language they chose in the portal (else their `locale` property, else the portal's default
+ * language), with the reply's text and a link to the ticket in the portal.
  */
 export async function queueReplyEmail(db: Db, c: Context<AppEnv>, input: { ticket: TicketRecord; messageId: number; body: string; authorId: number; at: number }) {
   const contact = await db.selectFrom('contacts').select(['id', 'email']).where('id', '=', input.ticket.contactId).executeTakeFirst();
@@ -30,15 +32,14 @@ export async function queueReplyEmail(db: Db, c: Context<AppEnv>, input: { ticke
   const prefs = await readPreferences(db, contact.id);
   if (!prefs.replyEmails) return;
   const settings = await readSettings(db);
-  const locale = prefs.locale !== null && settings.locales.includes(prefs.locale as never) ? prefs.locale : settings.defaultLocale;
+  const chosen = prefs.locale !== null && settings.locales.includes(prefs.locale as never) ? prefs.locale : null;
+  const locale = matchMailLocale(chosen) ?? await contactMailLocale(db, contact.id, [settings.defaultLocale]);
+  const translated = settings.translations?.[locale as keyof typeof settings.translations];
   const agent = (await readAgents(db, [input.authorId])).get(input.authorId);
-  const email = agentReplyEmail({
-    to: contact.email, locale, agentName: agent ? `${agent.firstName} ${agent.lastName}`.trim() : settings.name,
+  await queueMail(db, agentReplyMail({
+    to: contact.email, locale, portal: translated?.name ?? settings.name, ticketLabel: translated?.ticketLabel?.singular ?? settings.ticketLabel.singular,
+    agentName: agent ? `${agent.firstName} ${agent.lastName}`.trim() : settings.name,
     ticket: { id: input.ticket.id, subject: input.ticket.subject }, bodyHtml: input.body,
     link: portalLink(c, `/tickets/${input.ticket.id}`),
-  }, {
-    name: settings.translations?.[locale as keyof typeof settings.translations]?.name ?? settings.name,
-    ticketLabel: settings.translations?.[locale as keyof typeof settings.translations]?.ticketLabel ?? settings.ticketLabel,
-  });
-  await writeEmail(db, email, input.at);
+  }), input.at);
 }

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { demoWorld } from '../../src/domain/demo-world.js';
 import { eventually, smtpReceiver } from '../support/smtp.js';
 import { testServer, tokenOf, type TestServer } from './helpers.js';
 
 const LUKAS = 'lukas@nordlicht.example';
+const world = demoWorld();
 let address = 0;
 const fresh = (language = 'en') => ({ 'x-forwarded-for': `198.51.100.${++address}`, 'accept-language': language });
 const linkIn = (text: string) => /https?:\/\/\S+token=[^\s"<]+/.exec(text)?.[0];
@@ -63,6 +65,48 @@ describe('email over SMTP (PORTAL_SMTP_URL)', () => {
       assert.match(String(exists.html), /Vælg ny adgangskode/);
     } finally {
       await back();
+    }
+  });
+
+  it('sends the agent-reply notification as text and HTML in the contact\'s language, with the reply quoted and a link to the ticket', async () => {
+    const anna = world.contacts.find((c) => c.id === 1)!;
+    const ticket = world.tickets.find((t) => t.contactId === anna.id)!;
+    const agent = world.agents[0];
+    const cookie = await s.login();
+    const settings = (await s.admin('GET', '/admin/settings')).json;
+    const expected = {
+      en: { subject: `New reply to your ticket #${ticket.id}: ${ticket.subject}`, lead: `${agent.firstName} ${agent.lastName} answered your ticket at ${settings.name}:`, action: `Open ticket #${ticket.id}` },
+      de: { subject: `Neue Antwort zu Ihrem Ticket #${ticket.id}: ${ticket.subject}`, lead: `${agent.firstName} ${agent.lastName} hat auf Ihr Ticket bei ${settings.translations.de.name} geantwortet:`, action: `Ticket #${ticket.id} öffnen` },
+      sv: { subject: `Nytt svar på ditt ärende #${ticket.id}: ${ticket.subject}`, lead: `${agent.firstName} ${agent.lastName} har svarat på ditt ärende hos ${settings.translations.sv.name}:`, action: `Öppna ärende #${ticket.id}` },
+      da: { subject: `Nyt svar på din sag #${ticket.id}: ${ticket.subject}`, lead: `${agent.firstName} ${agent.lastName} har svaret på din sag hos ${settings.translations.da.name}:`, action: `Åbn sag #${ticket.id}` },
+    };
+    try {
+      for (const [locale, texts] of Object.entries(expected)) {
+        assert.equal((await s.call('PUT', '/me/preferences', { cookie, body: { replyEmails: true, locale } })).status, 200);
+        const body = `<p>Fixed in <b>4.2</b> &amp; tested (${locale}).</p><p>Line one<br>line two<script>alert(1)</script></p>`;
+        const posted = await s.admin('POST', `/admin/tickets/${ticket.id}/messages`, { author: 'agent', authorId: agent.id, body });
+        assert.equal(posted.status, 201, posted.text);
+        const mail = await eventually(() => smtp.to(anna.email).find((m) => m.subject === texts.subject && m.text?.includes(`(${locale})`)), 10_000, `the ${locale} agent-reply email`);
+        assert.deepEqual(mail.from?.value, [{ address: 'help@portal.example', name: settings.name }]);
+        // Text part: the lead, the reply as text (no markup), the link to the ticket on its own line, the opt-out note.
+        const text = mail.text ?? '';
+        assert.ok(text.startsWith(`${texts.lead}\n\nFixed in 4.2 & tested (${locale}).\n\nLine one\nline two\n\n`), text);
+        const link = text.split('\n').find((line) => line.endsWith(`#/tickets/${ticket.id}`));
+        assert.ok(link && /^https?:\/\//.test(link), text);
+        assert.doesNotMatch(text, /<|alert/);
+        // HTML part: the same, escaped; the reply quoted without its markup, a button to the ticket.
+        const html = String(mail.html);
+        assert.match(html, new RegExp(`<html lang="${locale}">`));
+        assert.ok(html.includes(`<h1 style="font-size:18px">${locale === 'en' ? settings.name : settings.translations[locale].name}</h1>`), html);
+        assert.ok(html.includes(`<p>${texts.lead}</p>`), html);
+        assert.match(html, /<blockquote[^>]*>\n<p>Fixed in 4\.2 &#38; tested \(\w+\)\.<\/p>\n<p>Line one<br>line two<\/p>\n<\/blockquote>/);
+        assert.ok(html.includes(`<a href="${link}" style="display:inline-block;padding:10px 16px;background:#1f4fd1;color:#ffffff;text-decoration:none;border-radius:4px">${texts.action}</a>`), html);
+        assert.doesNotMatch(html, /<b>|<script|alert/);
+      }
+      const sent = await eventually(async () => (await s.outbox()).filter((m) => m.to === anna.email && m.status === 'sent' && /#\d+: /.test(m.subject)), 5_000, 'status sent');
+      assert.equal(sent.length, 4);
+    } finally {
+      await s.call('PUT', '/me/preferences', { cookie, body: { replyEmails: true, locale: null } });
     }
   });
 

@@ -132,8 +132,14 @@ describe('settings take effect (server)', () => {
     await answer();
     const mail = (await s.outbox()).at(-1)!;
     assert.equal((await s.outbox()).length, before + 1);
-    assert.match(mail.subject, /^Nytt svar på ditt ärende #\d+/);
-    assert.match(mail.text, /Update for you/);
+    assert.equal(mail.subject, `Nytt svar på ditt ärende #${ticket.id}: ${ticket.subject}`);
+    // The same template as every email: the lead in Swedish with the portal's Swedish name, the reply quoted as text,
+    // the link to the ticket on its own line, the opt-out note (the HTML part is read from SMTP in mail.test.ts).
+    const portal = (await s.admin('GET', '/admin/settings')).json.translations.sv.name;
+    const agent = world.agents.find((a) => a.id === 1)!;
+    assert.equal(mail.text, `${agent.firstName} ${agent.lastName} har svarat på ditt ärende hos ${portal}:\n\nUpdate for you\n\n`
+      + `Läs och svara på ditt ärende här:\n\n${mail.link}\n\nDu kan stänga av de här e-postmeddelandena i portalen under ”E-postaviseringar”.`);
+    assert.match(mail.link ?? '', new RegExp(`#/tickets/${ticket.id}$`));
     assert.ok(isProblem(await s.call('PUT', '/me/preferences', { cookie, body: { replyEmails: true, locale: 'fi' } }), 422));
     assert.equal((await s.call('PUT', '/me/preferences', { cookie, body: { replyEmails: false, locale: 'sv' } })).status, 200);
     await answer();
