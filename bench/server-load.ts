@@ -8,7 +8,8 @@
  *   (autocannon spreads the connections over both);
  * - at 10 and 50 concurrent connections (`BENCH_CONNECTIONS`);
  * - and the floor: the same SQL statements the server runs for that list, executed directly in a loop.
- * Each cell: `BENCH_WARMUP_SECONDS` (2) unmeasured, then `BENCH_SECONDS` (10) measured. Prints a Markdown table.
+ * Each cell: `BENCH_WARMUP_SECONDS` (2) unmeasured, then `BENCH_SECONDS` (10) measured. `BENCH_DATABASES`
+ * (`sqlite,postgres`) picks the databases. Prints a Markdown table.
  * Every server process and the temporary cluster are stopped at the end, also on error or Ctrl-C.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +29,7 @@ import { killInstances, signIn, startInstance, stopInstance, type Instance } fro
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '10,50').split(',').map(Number);
+const DATABASES = (process.env.BENCH_DATABASES || 'sqlite,postgres').split(',');
 const PATH = process.env.BENCH_PATH || '/api/v1/tickets?view=company';
 const file = resolve(process.env.PORTAL_DB || './data/large.db');
 const ADMIN_TOKEN = randomBytes(32).toString('hex');
@@ -61,7 +63,7 @@ const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 function report(row: Row) {
   rows.push(row);
   const r = row.result;
-  console.log(`  ${row.setup}, ${row.instances} instance(s), ${row.connections} connections: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.requests} answers, ${r.failures} failures`);
+  console.log(`  ${row.setup}, ${row.instances} instance(s), ${row.connections} connections: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.requests} answers, ${r.failures} failures${r.failureKinds ? ` (${r.failureKinds})` : ''}`);
 }
 
 /** The HTTP cells for a set of running instances. */
@@ -81,6 +83,17 @@ async function main() {
   console.log(`Load test: GET ${PATH} as ${LARGE_SIGN_IN.email}; ${WARMUP} s warm-up + ${SECONDS} s per cell; connections ${CONNECTIONS.join(', ')}`);
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}\n`);
 
+  if (DATABASES.includes('sqlite')) await sqliteCells(query);
+  if (DATABASES.includes('postgres')) await postgresCells(query);
+
+  console.log(`\n| Setup | Server instances | Concurrent | Requests/s | p50 (ms) | p95 (ms) | Failures |`);
+  console.log('|---|---|---|---:|---:|---:|---:|');
+  for (const { setup, instances, connections, result: r } of rows) {
+    console.log(`| ${setup} | ${instances} | ${connections} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.failures}${r.failureKinds ? ` (${r.failureKinds})` : ''} |`);
+  }
+}
+
+async function sqliteCells(query: TicketQuery) {
   console.log('SQLite');
   const sqliteFloor = await bareSqlite(file, LARGE_SIGN_IN.email, query, SECONDS, WARMUP);
   report({ setup: `SQLite, bare SQL (${sqliteFloor.statements} statements)`, instances: '–', connections: '1 loop', result: sqliteFloor.result });
@@ -92,7 +105,9 @@ async function main() {
       await stopInstance(one);
     }
   }
+}
 
+async function postgresCells(query: TicketQuery) {
   console.log('PostgreSQL');
   // Durable settings except synchronous_commit (like SQLite's synchronous=NORMAL: a commit is not flushed on its own).
   cluster = await startPostgresCluster({ synchronous_commit: 'off', max_connections: '200' });
@@ -120,12 +135,6 @@ async function main() {
     }
   } finally {
     await stopInstance(a);
-  }
-
-  console.log(`\n| Setup | Server instances | Concurrent | Requests/s | p50 (ms) | p95 (ms) | Failures |`);
-  console.log('|---|---|---|---:|---:|---:|---:|');
-  for (const { setup, instances, connections, result: r } of rows) {
-    console.log(`| ${setup} | ${instances} | ${connections} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.failures} |`);
   }
 }
 

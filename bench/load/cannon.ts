@@ -9,6 +9,8 @@ export interface CellResult {
   p95: number;
   /** Answers other than 2xx, plus connection errors and timeouts. */
   failures: number;
+  /** What the failures were: `status 500: 3`, `timeouts: 1`, … */
+  failureKinds?: string;
 }
 
 export function summarize(times: number[], seconds: number, failures: number): CellResult {
@@ -30,5 +32,10 @@ export async function loadCell(urls: string[], cookie: string, connections: numb
   if (warmup > 0) await fire(urls, cookie, connections, warmup);
   const times: number[] = [];
   const result = await fire(urls, cookie, connections, seconds, times);
-  return summarize(times, result.duration, result.non2xx + result.errors + result.timeouts);
+  const kinds = [
+    ...Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `status ${code}: ${count}`),
+    ...(result.timeouts ? [`timeouts: ${result.timeouts}`] : []),
+    ...(result.errors - result.timeouts > 0 ? [`connection errors: ${result.errors - result.timeouts}`] : []),
+  ];
+  return { ...summarize(times, result.duration, result.non2xx + result.errors), ...(kinds.length ? { failureKinds: kinds.join(', ') } : {}) };
 }
