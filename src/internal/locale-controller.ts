@@ -14,9 +14,9 @@ let pageLocale: string | undefined;
 
 /**
  * One element's language, without anything page-global: its own choice (`decidedLocale()`, the shell's
- * resolved language, or its `locale` attribute), else its portal's (context), else the page default
- * (`setPortalLocale`), else the nearest `lang` (the document's), else `fallback` (e.g. the admin's default
- * language, for an element on its own), else English. The element re-renders when it changes.
+ * resolved language, or its `locale` attribute), else its portal's (context), else the nearest `lang` (the
+ * document's), else `fallback` (the admin's default language, for a sign-in form on its own), else the page
+ * default (`setPortalLocale`), else English. The element re-renders when it changes.
  */
 export class LocaleController implements ReactiveController {
   /** Used when nothing else names a language the portal speaks. */
@@ -34,7 +34,7 @@ export class LocaleController implements ReactiveController {
   get locale(): string {
     const host = this.#host as LocaleHost & { decidedLocale?(): string | undefined };
     const lang = typeof host.closest === 'function' ? host.closest('[lang]')?.getAttribute('lang') : undefined;
-    return matchLocale(host.decidedLocale?.(), host.locale, this.#portal.value, pageLocale, lang, this.fallback) ?? SOURCE_LOCALE;
+    return matchLocale(host.decidedLocale?.(), host.locale, this.#portal.value, lang, this.fallback, pageLocale) ?? SOURCE_LOCALE;
   }
 
   /** Makes the element's language current (for texts made after an answer arrived or a timer fired). */

@@ -32,8 +32,9 @@ export function matchLocale(...candidates: (string | null | undefined)[]): strin
 export const resolveLocale = (...candidates: (string | null | undefined)[]): string => matchLocale(...candidates) ?? SOURCE_LOCALE;
 
 /**
- * The page's default language, for elements that have no `locale` of their own and are not inside a
- * `<customer-portal>` (which decides for the elements in it). Resolves once its texts are loaded.
+ * The page's default language, for elements that have no `locale` of their own, are not inside a
+ * `<customer-portal>` (which decides for the elements in it) and have no `lang` around them. Resolves once its
+ * texts are loaded.
  */
 export const setPortalLocale = (locale: string): Promise<void> => setPageLocale(locale);
 
