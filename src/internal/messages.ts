@@ -38,8 +38,15 @@ const shipped: Record<string, () => Promise<{ templates: Catalogue }>> = {
 
 const loaded = new Map<string, Catalogue>();
 const loading = new Map<string, Promise<void>>();
-const added = new Map<string, Catalogue>();
-const listeners = new Set<() => void>();
+/**
+ * What hosts registered, shared through the global symbol registry: two copies of the library on one page (two
+ * bundles) see the same translations, whichever copy the host imported `registerPortalTranslations` from.
+ */
+const registry = ((globalThis as Record<symbol, unknown>)[Symbol.for('customer-portal-elements:translations')] ??= {
+  added: new Map<string, Catalogue>(),
+  listeners: new Set<() => void>(),
+}) as { added: Map<string, Catalogue>; listeners: Set<() => void> };
+const { added, listeners } = registry;
 
 /**
  * Adds a language, or overrides any text of one the portal ships (English included). `translations` is keyed by

@@ -38,6 +38,12 @@ const APP_FILES: Record<string, string> = {
     `login.adapter = new HttpAdapter({ baseUrl: '/api/v1' });`,
     `document.body.append(login);`,
   ].join('\n'),
+  // The shell of one copy of the library, with a text the host changed through that copy.
+  'mixed-shell.js': [
+    `import 'customer-portal-elements/customer-portal';`,
+    `import { registerPortalTranslations } from 'customer-portal-elements';`,
+    `registerPortalTranslations('en', { 'login.sign-in': 'Enter the help center' });`,
+  ].join('\n'),
   // A Lit app that localizes itself with @lit/localize (configured after the portal's modules loaded), showing a
   // German portal and a Swedish sign-in form beside its own French text.
   'lit-host.js': [
@@ -169,13 +175,14 @@ describe('the packed package in a throw-away app, bundled by Vite, esbuild and w
     });
   }
 
-  it('two copies of the library on one page share the portal context (the shell from one bundle, the sign-in from another)', async () => {
-    await bundle('vite', app, 'entry-customer-portal.js', join(work, 'mixed/shell'), '/app/mixed/shell/');
+  it('two copies of the library on one page share the portal context and the host\'s texts (the shell from one bundle, the sign-in from another)', async () => {
+    await bundle('vite', app, 'mixed-shell.js', join(work, 'mixed/shell'), '/app/mixed/shell/');
     await bundle('esbuild', app, 'entry-portal-login.js', join(work, 'mixed/login'), '/app/mixed/login/');
     const { page, problems } = await openBundle('mixed', '<customer-portal api-base="/api/v1"></customer-portal>'
       + '<script type="module" src="shell/main.js"></script><script type="module" src="login/main.js"></script>');
     await page.getByLabel('Email', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    // The sign-in form comes from the other copy and still shows the text registered through the shell's copy.
+    await page.getByRole('button', { name: 'Enter the help center', exact: true }).waitFor();
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.failedResponses, []);
     await page.close();
