@@ -11,6 +11,11 @@ export { SupportForm } from './elements/support-form/support-form.js';
 export * from './internal/events.js';
 export { parseRoute, formatRoute, type Route } from './internal/router.js';
 export { SUPPORTED_LOCALES, type SupportedLocale } from './internal/localization.js';
+export { registerPortalTranslations } from './internal/messages.js';
+export type { PortalMessageId, PortalTranslations } from './internal/message-ids.js';
+export { checkPortalCatalogue, type CatalogueCheckOptions } from './check-catalogue.js';
+/** The portal's English texts by message id: the starting point of a new translation. */
+export { templates as PORTAL_SOURCE_TEXTS } from './locales/en.js';
 export { demoWorld, DEMO_SIGN_IN, type DemoWorld } from './domain/demo-world.js';
 export { definePortalElements, type DefinePortalElementsOptions } from './register.js';
 export { PORTAL_TAGS, type PortalTag, type TagNames } from './internal/tag-names.js';

@@ -30,7 +30,7 @@ export interface PortalLoginArgs {
   consentCheckboxLabel: string;
   /** Simulated latency of every adapter call, in ms. */
   latency: number;
-  /** Page-wide portal locale (`setPortalLocale`); the element itself has no `locale` attribute. */
+  /** Language: the `lang` of the story's wrapper, which the element follows (it has no `locale` attribute here). */
   locale: SupportedLocale;
   /** The page around the element: `dark` sets `color-scheme: dark` and a dark background. */
   theme: 'light' | 'dark';
@@ -92,8 +92,8 @@ const meta = {
     consentText: { control: 'text' },
     onPortalSignedIn: { action: 'portal-signed-in', table: { disable: true } },
   },
-  // In Storybook the locale's strings are loaded before the first paint; `render` sets it too (idempotent),
-  // because the browser test renders stories without loaders.
+  // In Storybook the language's strings are loaded (as the page default) before the first paint; `render` does it
+  // too (idempotent), because the browser test renders stories without loaders.
   loaders: [async ({ args }) => { await setPortalLocale(args.locale); }],
   render: (args) => {
     void setPortalLocale(args.locale);

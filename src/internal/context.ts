@@ -28,3 +28,6 @@ export interface PortalServices {
   setSession(session: Session | null): void;
 }
 export const servicesContext = createContext<PortalServices | undefined>(Symbol.for('customer-portal-elements:services'));
+
+/** The language of the surrounding `<customer-portal>`: every element inside it speaks it. */
+export const localeContext = createContext<string | undefined>(Symbol.for('customer-portal-elements:locale'));

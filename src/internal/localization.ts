@@ -1,24 +1,11 @@
-import { configureLocalization } from '@lit/localize';
+import { isKnownLocale, currentLocale, SOURCE_LOCALE } from './messages.js';
+import { setPageLocale } from './locale-controller.js';
 
-export const SOURCE_LOCALE = 'en';
+export { SOURCE_LOCALE } from './messages.js';
 export const TARGET_LOCALES = ['de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] as const;
+/** The languages the portal ships (a host can add more with `registerPortalTranslations`). */
 export const SUPPORTED_LOCALES = [SOURCE_LOCALE, ...TARGET_LOCALES] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
-
-/** Locale modules load on demand: a page in English downloads no translations. */
-const loaders: Record<(typeof TARGET_LOCALES)[number], () => Promise<{ templates: Record<string, unknown> }>> = {
-  de: () => import('../locales/de.js'),
-  sv: () => import('../locales/sv.js'),
-  da: () => import('../locales/da.js'),
-  fr: () => import('../locales/fr.js'),
-  es: () => import('../locales/es.js'),
-  nl: () => import('../locales/nl.js'),
-  it: () => import('../locales/it.js'),
-  pt: () => import('../locales/pt.js'),
-  pl: () => import('../locales/pl.js'),
-  ja: () => import('../locales/ja.js'),
-  ar: () => import('../locales/ar.js'),
-};
 
 /** Languages written right to left: the portal mirrors its layout for them. */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
@@ -26,38 +13,33 @@ const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 /** `rtl` for right-to-left languages (`ar`, `ar-EG`), else `ltr`. */
 export const directionOf = (locale: string): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(locale.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr');
 
-let controls: ReturnType<typeof configureLocalization> | undefined;
-
-function localization() {
-  controls ??= configureLocalization({
-    sourceLocale: SOURCE_LOCALE,
-    targetLocales: TARGET_LOCALES,
-    loadLocale: (locale) => loaders[locale as keyof typeof loaders]() as never,
-  });
-  return controls;
-}
-
-const isSupported = (tag: string): tag is SupportedLocale => (SUPPORTED_LOCALES as readonly string[]).includes(tag);
-
-/** The first candidate the portal speaks (exact tag, then its language: `de-AT` → `de`), else English. */
-export function resolveLocale(...candidates: (string | null | undefined)[]): SupportedLocale {
+/**
+ * The first candidate the portal speaks (exact tag, then its language: `de-AT` → `de`), or `undefined`. Languages
+ * a host added with `registerPortalTranslations` count too.
+ */
+export function matchLocale(...candidates: (string | null | undefined)[]): string | undefined {
   for (const candidate of candidates) {
     const tag = candidate?.trim().toLowerCase();
     if (!tag) continue;
-    if (isSupported(tag)) return tag;
+    if (isKnownLocale(tag)) return tag;
     const language = tag.split('-')[0];
-    if (isSupported(language)) return language;
+    if (isKnownLocale(language)) return language;
   }
-  return SOURCE_LOCALE;
+  return undefined;
 }
 
-/** Switches every portal element on the page to a locale; resolves once its strings are loaded. */
-export async function setPortalLocale(locale: SupportedLocale): Promise<void> {
-  const { getLocale, setLocale } = localization();
-  if (getLocale() !== locale) await setLocale(locale);
-}
+/** The first candidate the portal speaks (see `matchLocale`), else English. */
+export const resolveLocale = (...candidates: (string | null | undefined)[]): string => matchLocale(...candidates) ?? SOURCE_LOCALE;
 
-export const getPortalLocale = (): string => localization().getLocale();
+/**
+ * The page's default language, for elements that have no `locale` of their own, are not inside a
+ * `<customer-portal>` (which decides for the elements in it) and have no `lang` around them. Resolves once its
+ * texts are loaded.
+ */
+export const setPortalLocale = (locale: string): Promise<void> => setPageLocale(locale);
+
+/** The language of the element that is rendering (or handling an event) right now. */
+export const getPortalLocale = (): string => currentLocale();
 
 /**
  * The admin's ticket label as it stands inside a sentence: lower-cased initial in languages that do not

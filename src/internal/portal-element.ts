@@ -1,5 +1,8 @@
 import { LitElement, adoptStyles } from 'lit';
+import { property } from 'lit/decorators.js';
 import { SCOPED_REGISTRIES, createShellRegistry } from './scoped-registry.js';
+import { LocaleController } from './locale-controller.js';
+import { withLocale } from './messages.js';
 
 type ScopedShadowRootInit = ShadowRootInit & { customElementRegistry?: CustomElementRegistry };
 type ScopedImport = (node: Node, options: { customElementRegistry: CustomElementRegistry }) => Node;
@@ -13,7 +16,36 @@ export class PortalElement extends LitElement {
   /** The shell: its shadow root gets a registry of its own. */
   protected static ownRegistry = false;
 
+  /**
+   * Language of an element on its own (`de`, `sv`, `ar`, … or one a host registered); defaults to the page's
+   * `lang`. Inside `<customer-portal>` the portal's language applies.
+   */
+  @property() locale = '';
+
+  /** This element's language (see `LocaleController`); it is current while the element renders. */
+  protected readonly localization = new LocaleController(this);
+
+  /** The language the element decided on itself (the shell, once it knows), winning over everything else. */
+  protected decidedLocale(): string | undefined {
+    return undefined;
+  }
+
+  /** The language this element speaks. */
+  protected get portalLocale(): string {
+    return this.localization.locale;
+  }
+
+  protected override performUpdate() {
+    withLocale(this.localization.locale, () => super.performUpdate());
+  }
+
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.#createRenderRoot();
+    this.localization.listen(root);
+    return root;
+  }
+
+  #createRenderRoot(): HTMLElement | DocumentFragment {
     const registry = this.#scopedRegistry();
     if (!registry || this.shadowRoot) return super.createRenderRoot();
     const ctor = this.constructor as typeof PortalElement;

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from './messages.js';
 import { RateLimitedError, ValidationError, type FieldError } from '../contract/errors.js';
 
 /** Whether a refused upload was refused because the storage quota is used up (413 `key: "quota"`). */

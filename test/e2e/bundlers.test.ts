@@ -38,6 +38,34 @@ const APP_FILES: Record<string, string> = {
     `login.adapter = new HttpAdapter({ baseUrl: '/api/v1' });`,
     `document.body.append(login);`,
   ].join('\n'),
+  // The shell of one copy of the library, with a text the host changed through that copy.
+  'mixed-shell.js': [
+    `import 'customer-portal-elements/customer-portal';`,
+    `import { registerPortalTranslations } from 'customer-portal-elements';`,
+    `registerPortalTranslations('en', { 'login.sign-in': 'Enter the help center' });`,
+  ].join('\n'),
+  // A Lit app that localizes itself with @lit/localize (configured after the portal's modules loaded), showing a
+  // German portal and a Swedish sign-in form beside its own French text.
+  'lit-host.js': [
+    `import { LitElement, html } from 'lit';`,
+    `import { configureLocalization, msg } from '@lit/localize';`,
+    `import 'customer-portal-elements/define';`,
+    `import { HttpAdapter } from 'customer-portal-elements';`,
+    `const { setLocale } = configureLocalization({`,
+    `  sourceLocale: 'en', targetLocales: ['fr'], loadLocale: async () => ({ templates: { 'host.greeting': 'Bonjour' } }),`,
+    `});`,
+    `const adapter = new HttpAdapter({ baseUrl: '/api/v1' });`,
+    `class HostApp extends LitElement {`,
+    `  render() {`,
+    `    return html\`<p id="greeting">\${msg('Hello', { id: 'host.greeting' })}</p>`,
+    `      <customer-portal api-base="/api/v1" locale="de" routing="none"></customer-portal>`,
+    `      <portal-login id="standalone" locale="sv" .adapter=\${adapter}></portal-login>\`;`,
+    `  }`,
+    `}`,
+    `customElements.define('host-app', HostApp);`,
+    `window.hostSetLocale = async (locale) => { await setLocale(locale); document.querySelector('host-app').requestUpdate(); };`,
+    `setLocale('fr').then(() => document.body.append(document.createElement('host-app')));`,
+  ].join('\n'),
 };
 
 describe('the packed package in a throw-away app, bundled by Vite, esbuild and webpack', () => {
@@ -51,7 +79,7 @@ describe('the packed package in a throw-away app, bundled by Vite, esbuild and w
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'portal-bundles-'));
     tarball = packTarball(work);
-    app = createApp(tarball.file, APP_FILES);
+    app = createApp(tarball.file, APP_FILES, ['@lit/localize@^0.12']);
     server = await startTestServer();
     browser = await launchChromium();
   });
@@ -95,7 +123,7 @@ describe('the packed package in a throw-away app, bundled by Vite, esbuild and w
   const scriptTag = (bundler: string) => bundler === 'webpack' ? '<script defer src="main.js"></script>' : '<script type="module" src="main.js"></script>';
 
   for (const bundler of BUNDLERS) {
-    it(`${bundler}: every entry defines its tags; the sign-in form renders in the portal and on its own`, async () => {
+    it(`${bundler}: every entry defines its tags; the sign-in form renders in the portal, on its own, and in a Lit app using @lit/localize`, async () => {
       measured[bundler] = {};
       for (const [entry, tags] of Object.entries(ENTRIES)) {
         const dir = `${bundler}/${entry}`;
@@ -125,16 +153,36 @@ describe('the packed package in a throw-away app, bundled by Vite, esbuild and w
       assert.deepEqual(problems.errors, []);
       assert.deepEqual(problems.failedResponses, []);
       await page.close();
+
+      // Inside a Lit app that configured @lit/localize for itself: each speaks its own language.
+      const host = `${bundler}/lit-host`;
+      await bundle(bundler, app, 'lit-host.js', join(work, host), `/app/${host}/`);
+      const hosted = await openBundle(host, scriptTag(bundler));
+      const portal = hosted.page.locator('customer-portal');
+      const standalone = hosted.page.locator('#standalone');
+      await hosted.page.locator('#greeting', { hasText: 'Bonjour' }).waitFor();
+      await portal.getByRole('button', { name: 'Anmelden', exact: true }).waitFor();
+      await portal.getByLabel('E-Mail', { exact: true }).waitFor();
+      await standalone.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
+      // The host switches its own language; the portals keep theirs.
+      await hosted.page.evaluate(() => (window as unknown as { hostSetLocale(l: string): Promise<void> }).hostSetLocale('en'));
+      await hosted.page.locator('#greeting', { hasText: 'Hello' }).waitFor();
+      assert.equal(await portal.getByRole('button', { name: 'Anmelden', exact: true }).count(), 1);
+      assert.equal(await standalone.getByRole('button', { name: 'Logga in', exact: true }).count(), 1);
+      assert.deepEqual(hosted.problems.errors, [], `${bundler}: the host's @lit/localize and the portal get along`);
+      assert.deepEqual(hosted.problems.failedResponses, []);
+      await hosted.page.close();
     });
   }
 
-  it('two copies of the library on one page share the portal context (the shell from one bundle, the sign-in from another)', async () => {
-    await bundle('vite', app, 'entry-customer-portal.js', join(work, 'mixed/shell'), '/app/mixed/shell/');
+  it('two copies of the library on one page share the portal context and the host\'s texts (the shell from one bundle, the sign-in from another)', async () => {
+    await bundle('vite', app, 'mixed-shell.js', join(work, 'mixed/shell'), '/app/mixed/shell/');
     await bundle('esbuild', app, 'entry-portal-login.js', join(work, 'mixed/login'), '/app/mixed/login/');
     const { page, problems } = await openBundle('mixed', '<customer-portal api-base="/api/v1"></customer-portal>'
       + '<script type="module" src="shell/main.js"></script><script type="module" src="login/main.js"></script>');
     await page.getByLabel('Email', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    // The sign-in form comes from the other copy and still shows the text registered through the shell's copy.
+    await page.getByRole('button', { name: 'Enter the help center', exact: true }).waitFor();
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.failedResponses, []);
     await page.close();

@@ -23,12 +23,12 @@ export function packTarball(dir: string): Tarball {
 
 /**
  * A throw-away app in a temporary directory with the tarball installed as a user installs it (`npm install
- * <tarball>`; its dependencies come from the npm cache when they are there) plus the given source files.
+ * <tarball>` plus the app's own `packages`; they come from the npm cache when they are there) and the given source files.
  */
-export function createApp(tarball: string, files: Record<string, string>): string {
+export function createApp(tarball: string, files: Record<string, string>, packages: string[] = []): string {
   const app = mkdtempSync(join(tmpdir(), 'portal-app-'));
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'throw-away-app', private: true, type: 'module' }));
-  execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
+  execFileSync('npm', ['install', tarball, ...packages, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
     cwd: app, stdio: 'pipe',
   });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text);

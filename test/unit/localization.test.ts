@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { templates as ar } from '../../src/locales/ar.js';
 import { templates as da } from '../../src/locales/da.js';
@@ -13,57 +11,40 @@ import { templates as nl } from '../../src/locales/nl.js';
 import { templates as pl } from '../../src/locales/pl.js';
 import { templates as pt } from '../../src/locales/pt.js';
 import { templates as sv } from '../../src/locales/sv.js';
+import { templates as en } from '../../src/locales/en.js';
 import { directionOf, labelInSentence, resolveLocale, TARGET_LOCALES } from '../../src/internal/localization.js';
+import { msg, registerPortalTranslations, str, withLocale, loadCatalogue } from '../../src/internal/messages.js';
 import { plural } from '../../src/internal/plural.js';
+import { checkPortalCatalogue, type PortalTranslations } from '../../src/index.js';
+import { sourceMessages } from '../../build/source-messages.js';
+import { englishOverrides, swissGerman } from '../fixtures/translations.js';
 
-const catalogues: Record<string, Record<string, unknown>> = { de, sv, da, fr, es, nl, it: it_, pt, pl, ja, ar };
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'locales' ? [] : sourceFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
+const catalogues: Record<string, Record<string, string>> = { de, sv, da, fr, es, nl, it: it_, pt, pl, ja, ar };
 
 /** Every `msg(...)` call in src: its id and how many `${…}` placeholders its English text has. */
 function messages() {
+  const { messages: source, families, withoutId, unreadable, conflicts } = sourceMessages('src');
+  assert.deepEqual(unreadable, [], 'every msg() call takes a literal text');
+  assert.deepEqual(conflicts, [], 'an id is used for two different texts');
   const found = new Map<string, { placeholders: number; file: string }>();
-  /** Counted messages (`src/internal/plural.ts`): `<base>.one` plus `<base>.<category>` for the other categories. */
-  const families = new Map<string, number>();
-  const withoutId: string[] = [];
-  for (const file of sourceFiles('src')) {
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/\bmsg\(\s*(str)?(`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*(,\s*\{\s*id:\s*(?:'([^']+)'|`([^`$]+)\.\$\{category\}`)\s*\})?\s*\)/g)) {
-      const [, , literal, , id, family] = match;
-      if (family) {
-        families.set(family, (literal.match(/\$\{/g) ?? []).length);
-        continue;
-      }
-      if (!id) {
-        withoutId.push(`${file}: ${literal}`);
-        continue;
-      }
-      const placeholders = (literal.match(/\$\{/g) ?? []).length;
-      const previous = found.get(id);
-      assert.ok(!previous || previous.placeholders === placeholders, `id ${id} is used for two different texts`);
-      found.set(id, { placeholders, file });
-    }
-    const calls = (text.match(/\bmsg\(/g) ?? []).length;
-    const parsed = [...text.matchAll(/\bmsg\(\s*(str)?(`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g)].length;
-    assert.equal(parsed, calls, `${file}: every msg() call takes a literal text (found ${calls}, readable ${parsed})`);
+  for (const [id, { placeholders, file }] of source) {
+    const family = [...families].find((f) => id === `${f}.other`);
+    if (!family) found.set(id, { placeholders, file });
   }
-  for (const [family, placeholders] of families) {
-    assert.equal(found.get(`${family}.one`)?.placeholders, placeholders, `${family}.one goes with the ${family}.<category> forms`);
+  for (const family of families) {
+    assert.equal(found.get(`${family}.one`)?.placeholders, source.get(`${family}.other`)?.placeholders, `${family}.one goes with the ${family}.<category> forms`);
   }
-  return { found, families, withoutId };
+  return { found, families: new Map([...families].map((f) => [f, source.get(`${f}.other`)!.placeholders])), withoutId, source };
 }
 
-const placeholdersOf = (value: unknown): number =>
-  typeof value === 'string' ? 0 : ((value as { values?: unknown[] }).values?.length ?? 0);
+const placeholdersOf = (value: unknown): number => new Set(String(value).match(/\{\d+\}/g) ?? []).size;
 
 describe('localization', () => {
-  const { found, families, withoutId } = messages();
+  const { found, families, withoutId, source } = messages();
+
+  it('keeps the English catalogue (src/locales/en.ts) current: run `npm run localize:extract`', () => {
+    assert.deepEqual(Object.entries(en), [...source].map(([id, { text }]) => [id, text]));
+  });
 
   it('finds the messages of the source', () => {
     assert.ok(found.size >= 10, `only ${found.size} messages found`);
@@ -137,5 +118,53 @@ describe('localization', () => {
     assert.equal(labelInSentence('Ärende', 'sv'), 'ärende');
     assert.equal(labelInSentence('Ticket', 'de'), 'Ticket');
     assert.equal(labelInSentence('RMA', 'en'), 'RMA');
+  });
+
+  it('checks every shipped catalogue with checkPortalCatalogue, as hosts check theirs', () => {
+    for (const [locale, templates] of Object.entries(catalogues)) assert.deepEqual(checkPortalCatalogue(locale, templates), [], locale);
+    assert.deepEqual(checkPortalCatalogue('en', en), []);
+  });
+
+  it('checks an added language (test/fixtures: Swiss German) and a host\'s overrides like the shipped ones', () => {
+    assert.deepEqual(checkPortalCatalogue('de-CH', swissGerman), []);
+    assert.deepEqual(checkPortalCatalogue('en', englishOverrides, { partial: true }), []);
+    // Not partial: everything else is missing.
+    const missing = checkPortalCatalogue('en', englishOverrides);
+    assert.equal(missing.length, Object.keys(en).length - 2);
+    assert.ok(missing.includes('portal.loading: missing'), missing[0]);
+  });
+
+  it('names what is wrong with a catalogue: missing and unknown ids, placeholders, plural categories, empty texts', () => {
+    const broken: Record<string, string> = { ...pl, 'portal.back-to-tickets': 'Wróć', 'portal.sign-out': ' ', 'portal.nope': 'x', 'form.problem-count.two': '{0}' };
+    delete broken['portal.loading'];
+    delete broken['form.problem-count.few'];
+    assert.deepEqual(checkPortalCatalogue('pl', broken as PortalTranslations).sort(), [
+      'form.problem-count.few: missing',
+      'form.problem-count.two: not a message id of the portal (or not a plural category of pl)',
+      'portal.back-to-tickets: placeholders "" instead of "{0}"',
+      'portal.loading: missing',
+      'portal.nope: not a message id of the portal',
+      'portal.sign-out: empty',
+    ]);
+    // Japanese has no singular: a `.one` form is stale there.
+    assert.deepEqual(checkPortalCatalogue('ja', { ...ja, 'files.limits.one': '{0} {1}' }), ['files.limits.one: not a message id of the portal (or not a plural category of ja)']);
+  });
+
+  it('speaks the language that is current, fills values, and falls back from region to language to English', async () => {
+    const back = (label: string) => msg(str`Back to ${label}`, { id: 'portal.back-to-tickets' });
+    await loadCatalogue('de');
+    assert.equal(withLocale('en', () => back('tickets')), 'Back to tickets');
+    assert.equal(withLocale('de', () => back('Tickets')), 'Zurück zu Tickets');
+    registerPortalTranslations('de-AT', { 'portal.sign-out': 'Ausloggen' });
+    assert.equal(withLocale('de-at', () => msg('Sign out', { id: 'portal.sign-out' })), 'Ausloggen');
+    assert.equal(withLocale('de-at', () => back('Tickets')), 'Zurück zu Tickets', 'a region falls back to its language');
+    assert.equal(resolveLocale('de-AT'), 'de-at', 'an added region is a language of its own');
+    registerPortalTranslations('fi', { 'portal.sign-out': 'Kirjaudu ulos' });
+    assert.equal(withLocale('fi', () => msg('Sign out', { id: 'portal.sign-out' })), 'Kirjaudu ulos');
+    assert.equal(withLocale('fi', () => msg('Stay signed in', { id: 'portal.stay' })), 'Stay signed in', 'missing texts show in English');
+    registerPortalTranslations('en', englishOverrides);
+    assert.equal(withLocale('en', () => back('tickets')), 'Return to tickets');
+    assert.equal(withLocale('fi', () => back('tickets')), 'Return to tickets', 'English overrides stand in for missing texts');
+    assert.equal(withLocale('de', () => msg('Sign out', { id: 'portal.sign-out' })), 'Abmelden', 'other languages keep their texts');
   });
 });

@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
@@ -9,7 +9,7 @@ import type { PortalAdapter } from '../../contract/adapter.js';
 import { PortalError, UnauthenticatedError, UnavailableError } from '../../contract/errors.js';
 import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
-import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
+import { adapterContext, localeContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
 import { PortalErrorEvent, PortalReadyEvent, PortalSessionExpiringEvent, PortalSignedOutEvent } from '../../internal/events.js';
 import { openSessionChannel } from '../../internal/session-channel.js';
 import { clearDraftsOf } from '../../internal/drafts.js';
@@ -22,7 +22,8 @@ import { layered } from '../../internal/layer.js';
 import { signOutNotice, type SignOutReason } from './sign-out.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
-import { directionOf, getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
+import { directionOf, resolveLocale } from '../../internal/localization.js';
+import { loadCatalogue } from '../../internal/messages.js';
 import type { Route } from '../../internal/router.js';
 import { renderProblem, renderView } from './portal-views.js';
 import { brandStyles, renderBrand, renderKnowledgeBaseLink } from './portal-brand.js';
@@ -134,7 +135,6 @@ import { html as staticHtml } from 'lit/static-html.js';
  * @cssprop --customer-portal-min-height - Space reserved while loading, so the page does not jump.
  * @cssprop --customer-portal-padding - Padding around the portal.
  */
-@localized()
 export class CustomerPortal extends PortalElement {
   static override styles = [styles, layered(brandStyles)];
   /** Internal elements come from a registry of the portal's own where the browser supports it. */
@@ -148,9 +148,10 @@ export class CustomerPortal extends PortalElement {
 
   /**
    * Language: `en`, `de`, `sv`, `da`, `fr`, `es`, `nl`, `it`, `pt`, `pl`, `ja`, `ar` (right to left). Defaults
-   * to the page's `lang`, then the portal's default language.
+   * to the page's `lang`, then the portal's default language. A language added with `registerPortalTranslations`
+   * works too. Each portal on a page has its own language; the elements inside it speak it.
    */
-  @property({ reflect: true }) locale = '';
+  @property({ reflect: true }) override locale = '';
 
   /**
    * `auto` (default): follows the host page's `color-scheme` (a page declaring `color-scheme: light dark` gets
@@ -172,6 +173,8 @@ export class CustomerPortal extends PortalElement {
   @provide({ context: settingsContext }) @state() settings?: PublicSettings;
   /** The session: `undefined` while unknown, `null` when signed out (read only). */
   @provide({ context: sessionContext }) @state() session?: Session | null;
+  /** The language the portal decided on, for itself and (through the context) every element inside it. */
+  @provide({ context: localeContext }) @state() protected resolvedLocale?: string;
   @provide({ context: servicesContext }) protected services: PortalServices = {
     announce: (message) => this.#live.announce(message),
     navigate: (route, options) => this.#router.navigate(route, options),
@@ -230,10 +233,11 @@ export class CustomerPortal extends PortalElement {
     args: () => [this.resolvedAdapter, this.#requestedLocale()] as const,
     task: async ([adapter, requested], { signal }) => {
       // A requested language applies at once, so loading and error states speak it too.
-      if (requested) await setPortalLocale(resolveLocale(requested));
+      if (requested) await this.#useLocale(resolveLocale(requested));
+      this.localization.speak();
       if (!adapter) throw new UnavailableError(msg('The portal is not set up: the "api-base" attribute or an adapter is missing.', { id: 'portal.no-adapter' }));
       const settings = await adapter.getSettings({ signal, locale: requested ?? undefined });
-      await setPortalLocale(offeredLocale(requested, settings));
+      await this.#useLocale(offeredLocale(requested, settings));
       const session = settings.enabled ? await adapter.getSession({ signal }) : null;
       return { settings, session };
     },
@@ -248,6 +252,17 @@ export class CustomerPortal extends PortalElement {
       if (error instanceof PortalError) this.dispatchEvent(new PortalErrorEvent({ error }));
     },
   });
+
+  /** The language the portal decided on (until then, the requested one applies). */
+  protected override decidedLocale(): string | undefined {
+    return this.resolvedLocale;
+  }
+
+  /** Switches the portal (and the elements in it) to a language once its texts are loaded. */
+  async #useLocale(locale: string) {
+    await loadCatalogue(locale);
+    this.resolvedLocale = locale;
+  }
 
   #requestedLocale(): string | null {
     return this.locale || this.closest('[lang]')?.getAttribute('lang') || null;
@@ -320,6 +335,7 @@ export class CustomerPortal extends PortalElement {
       await this.resolvedAdapter?.signOut().catch(() => undefined);
     }
     this.session = null;
+    this.localization.speak();
     this.signedOutNotice = signOutNotice(reason);
     if (this.signedOutNotice) this.announce(this.signedOutNotice);
     else this.announce(msg('You are signed out.', { id: 'portal.signed-out' }));
@@ -349,7 +365,7 @@ export class CustomerPortal extends PortalElement {
   }
 
   protected override render() {
-    const locale = getPortalLocale();
+    const locale = this.portalLocale;
     return html`
       <div part="base" lang=${locale} dir=${directionOf(locale)}>
         ${this.loader.render({

@@ -1,13 +1,13 @@
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { Task } from '@lit/task';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { PortalElement } from '../../internal/portal-element.js';
 import { state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import type { Preferences } from '../../contract/preferences.js';
 import type { Session } from '../../contract/session.js';
 import { adapterContext, servicesContext, sessionContext, type PortalServices } from '../../internal/context.js';
-import { getPortalLocale } from '../../internal/localization.js';
 import { layered } from '../../internal/layer.js';
 
 /**
@@ -18,8 +18,7 @@ import { layered } from '../../internal/layer.js';
  * @summary Email-notification switch of the portal navigation (internal to `customer-portal`).
  * @csspart checkbox - The checkbox.
  */
-@localized()
-export class PortalEmailPreference extends LitElement {
+export class PortalEmailPreference extends PortalElement {
   static override styles = layered(css`
     :host { display: inline-flex; }
     label { display: inline-flex; align-items: center; gap: 0.4em; min-block-size: 2.75rem; padding-inline: 0.6em; cursor: pointer; }
@@ -34,7 +33,7 @@ export class PortalEmailPreference extends LitElement {
   @state() private failed = false;
 
   readonly #load = new Task(this, {
-    args: () => [this.adapter, this.session?.user.id, getPortalLocale()] as const,
+    args: () => [this.adapter, this.session?.user.id, this.portalLocale] as const,
     task: async ([adapter, userId, locale], { signal }) => {
       if (!adapter?.getPreferences || userId === undefined) return undefined;
       const prefs = await adapter.getPreferences({ signal });
@@ -51,6 +50,7 @@ export class PortalEmailPreference extends LitElement {
     this.failed = false;
     try {
       this.prefs = await adapter.setPreferences({ ...this.prefs, replyEmails: input.checked });
+      this.localization.speak();
       this.services?.announce(this.prefs.replyEmails
         ? msg('You will get an email when the support team answers.', { id: 'portal.reply-emails-on' })
         : msg('You will not get emails about answers.', { id: 'portal.reply-emails-off' }));

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { PublicSettings } from '../../contract/settings.js';
 

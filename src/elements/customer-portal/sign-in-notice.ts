@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 
 /**
  * What the sign-in view says after the server sent the browser back with `#/signin?error=…` (a refused one-time link

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 
 import type { SignOutReason } from '../../internal/events.js';
 

@@ -1,5 +1,4 @@
-import { msg, str } from '@lit/localize';
-import { setPortalLocale } from '../../internal/localization.js';
+import { loadCatalogue, msg, str, withLocale } from '../../internal/messages.js';
 import { offeredLocale } from '../../internal/offered-locale.js';
 
 /** What `GET {apiBase}/portal?locale=` answers that a link needs. */
@@ -16,7 +15,7 @@ function pageLanguage(link: Element): string | null {
 }
 
 /**
- * Turns every link marked `data-portal-link` into "Go to {portal name}", in the page's language (en, de, sv, da; the
+ * Turns every link marked `data-portal-link` into "Go to {portal name}", in the page's language (any the portal speaks; the
  * portal's own language list decides which ones it offers). `data-api-base` names the portal's API (default `/api/v1`).
  * A portal that is switched off hides the link; when the portal cannot be asked, the link keeps its own text.
  *
@@ -37,8 +36,9 @@ export async function enhancePortalLinks(root: ParentNode = document): Promise<v
       }
       const locales = Array.isArray(portal.locales) ? portal.locales.filter((l): l is string => typeof l === 'string') : [];
       const defaultLocale = typeof portal.defaultLocale === 'string' ? portal.defaultLocale : 'en';
-      await setPortalLocale(offeredLocale(requested, { locales, defaultLocale }));
-      link.textContent = msg(str`Go to ${portal.name}`, { id: 'portal-link.go-to' });
+      const locale = offeredLocale(requested, { locales, defaultLocale });
+      await loadCatalogue(locale);
+      link.textContent = withLocale(locale, () => msg(str`Go to ${portal.name}`, { id: 'portal-link.go-to' }));
     } catch {
       // Keep the link's own text ("Go to the help center") when the portal cannot be asked.
     }

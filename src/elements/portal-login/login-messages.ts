@@ -1,8 +1,8 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
+import { getPortalLocale } from '../../internal/localization.js';
 import * as z from 'zod/mini';
 import { Email } from '../../contract/session.js';
 import { CellFormat } from '../../internal/formats.js';
-import { getPortalLocale } from '../../internal/localization.js';
 import { plural } from '../../internal/plural.js';
 
 /** Localized checks of the sign-in forms; the server checks the same rules again. */

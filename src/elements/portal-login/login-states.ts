@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { html } from 'lit';
 import { NetworkError } from '../../contract/errors.js';
 

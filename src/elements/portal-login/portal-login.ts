@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { loadCatalogue, msg, str } from '../../internal/messages.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
@@ -14,7 +14,7 @@ import { renderField } from '../../internal/form-field.js';
 import { headingTag } from '../../internal/heading.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { ssoHref } from '../../internal/sso.js';
-import { directionOf, getPortalLocale, resolveLocale, setPortalLocale } from '../../internal/localization.js';
+import { directionOf, resolveLocale } from '../../internal/localization.js';
 import { applySettingsAccent } from '../../internal/accent.js';
 import {
   consentError, emailError, invalidLinkMessage, localizeServerFieldError, nameError, newPasswordError, passwordError,
@@ -44,7 +44,6 @@ type Values = { name: string; email: string; password: string; consent: boolean 
  * @cssprop --portal-color-danger - Error messages and invalid fields.
  * @cssprop --portal-login-max-width - Width of the forms (default 30rem).
  */
-@localized()
 export class PortalLogin extends PortalElement {
   static override styles = styles;
 
@@ -61,7 +60,7 @@ export class PortalLogin extends PortalElement {
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
   /** Language when used on its own (inside `<customer-portal>` the portal decides), as `<customer-portal locale>`. */
-  @property() locale = '';
+  @property() override locale = '';
   /** The address the "Check your email" page names (set by the element's own forms). */
   @property() email = '';
 
@@ -82,8 +81,11 @@ export class PortalLogin extends PortalElement {
     session: false,
     locale: () => this.locale || this.closest('[lang]')?.getAttribute('lang') || '',
     onStandaloneSettings: async (settings, requested) => {
-      if (!settings && requested) await setPortalLocale(resolveLocale(requested));
-      if (settings && !requested) await setPortalLocale(resolveLocale(settings.defaultLocale));
+      if (!settings && requested) await loadCatalogue(resolveLocale(requested));
+      if (settings && !requested) {
+        this.localization.fallback = settings.defaultLocale;
+        await loadCatalogue(this.localization.locale);
+      }
     },
   });
 
@@ -170,6 +172,7 @@ export class PortalLogin extends PortalElement {
         this.services?.setSession(result);
         this.dispatchEvent(new PortalSignedInEvent({ session: result }));
       } else {
+        this.localization.speak();
         onDone?.(result);
       }
     } catch (error) {
@@ -180,6 +183,7 @@ export class PortalLogin extends PortalElement {
   }
 
   async #explain(error: unknown) {
+    this.localization.speak();
     if (error instanceof ForbiddenError && (this.view === 'sign-in' || this.view === 'set-password')) {
       this.#show('denied');
       this.#announce(msg("You don't have access to this portal", { id: 'login.denied-heading' }));
@@ -278,7 +282,7 @@ export class PortalLogin extends PortalElement {
 
   protected override render() {
     // On its own, the element speaks (and writes in the direction of) the language it loaded.
-    const locale = this.contextSettings ? undefined : getPortalLocale();
+    const locale = this.contextSettings ? undefined : this.portalLocale;
     return html`
       <div part="base" lang=${locale ?? nothing} dir=${locale ? directionOf(locale) : nothing}>
         ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}

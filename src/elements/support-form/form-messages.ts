@@ -1,8 +1,8 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
+import { getPortalLocale } from '../../internal/localization.js';
 import type { FormField } from '../../contract/form.js';
 import type { FormIssue } from '../../domain/form-validation.js';
 import { CellFormat } from '../../internal/formats.js';
-import { getPortalLocale } from '../../internal/localization.js';
 import { plural } from '../../internal/plural.js';
 
 /** A count from a validation issue, in the user's digits; `count` is NaN when unknown (plural: `other`). */

@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
@@ -15,7 +15,7 @@ import { PortalTicketCreatedEvent } from '../../internal/events.js';
 import { displayFileName, fileProblems } from '../../internal/files.js';
 import { headingTag } from '../../internal/heading.js';
 import { LiveRegionController } from '../../internal/live-region.js';
-import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import { labelInSentence } from '../../internal/localization.js';
 import { CellFormat } from '../../internal/formats.js';
 import { plural } from '../../internal/plural.js';
 import { fileProblemText } from '../ticket-detail/reply-messages.js';
@@ -47,7 +47,6 @@ const DRAFT_DELAY_MS = 400;
  * @cssprop --portal-color-accent - Buttons and links.
  * @cssprop --portal-color-danger - Errors.
  */
-@localized()
 export class SupportForm extends PortalElement {
   static override styles = styles;
 
@@ -59,6 +58,11 @@ export class SupportForm extends PortalElement {
   @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
+  /**
+   * Language when used on its own (`de`, `sv`, `ar`, … or one added with `registerPortalTranslations`); defaults
+   * to the page's `lang`. Inside `<customer-portal>` the portal's language applies.
+   */
+  @property() override locale = '';
 
   /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
   readonly #portal = new PortalContextController(this);
@@ -100,6 +104,7 @@ export class SupportForm extends PortalElement {
     args: () => [this.#adapter, this.#portal.userId, this.settings?.supportForm?.headerText] as const,
     task: async ([adapter, userId], { signal }) => (adapter && userId ? adapter.getSupportForm({ signal }) : undefined),
     onComplete: (definition) => {
+      this.localization.speak();
       if (definition) this.#start(definition);
     },
   });
@@ -191,7 +196,7 @@ export class SupportForm extends PortalElement {
     this.files = [...this.files, ...incoming.filter((f) => !bad.has(displayFileName(f.name))).slice(0, room)];
     this.reattach = this.reattach.filter((name) => !this.files.some((f) => f.name === name));
     const fileField = this.#definition.value?.fields.find((f) => f.type === 'file');
-    const text = problems.map((p) => fileProblemText(p, getPortalLocale())).join(' ');
+    const text = problems.map((p) => fileProblemText(p, this.portalLocale)).join(' ');
     if (fileField) this.errors = { ...this.errors, [fileField.name]: text };
     if (text) this.#announce(text);
   }
@@ -215,6 +220,7 @@ export class SupportForm extends PortalElement {
       }
       const files = this.files.map((f) => ({ name: f.name, size: f.size, type: f.type, blob: f }));
       const ticket = await adapter.createTicket({ values: result.values, files, idempotencyKey: this.#key });
+      this.localization.speak();
       this.created = ticket;
       clearTimeout(this.#draftTimer);
       this.#draftTimer = undefined;
@@ -224,6 +230,7 @@ export class SupportForm extends PortalElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part="success"] [data-heading]')?.focus();
     } catch (error) {
+      this.localization.speak();
       if (error instanceof ValidationError && error.fieldErrors.length) {
         this.#showProblems(error.fieldErrors.map((f) => ({
           field: f.field === 'files' ? (definition.fields.find((x) => x.type === 'file')?.name ?? f.field) : f.field,
@@ -244,7 +251,7 @@ export class SupportForm extends PortalElement {
     this.errors = Object.fromEntries(problems.map((p) => [p.field, p.text]));
     this.touched = new Set([...this.touched, ...problems.map((p) => p.field)]);
     this.summary = problems;
-    const locale = getPortalLocale();
+    const locale = this.portalLocale;
     const n = CellFormat.for(locale).number.format(problems.length);
     this.#announce(plural(problems.length, locale,
       () => msg(str`${n} problem needs your attention.`, { id: 'form.problem-count.one' }),
@@ -261,7 +268,7 @@ export class SupportForm extends PortalElement {
   }
 
   #successText() {
-    return msg(str`Your ${labelInSentence(this.settings?.ticketLabel.singular ?? 'Ticket', getPortalLocale())} was submitted`, { id: 'form.success' });
+    return msg(str`Your ${labelInSentence(this.settings?.ticketLabel.singular ?? 'Ticket', this.portalLocale)} was submitted`, { id: 'form.success' });
   }
 
   #startOver() {
@@ -296,7 +303,7 @@ export class SupportForm extends PortalElement {
 
   #renderForm(definition: FormDefinition) {
     if (this.created) return this.#renderSuccess(this.created);
-    const locale = getPortalLocale();
+    const locale = this.portalLocale;
     const tag = headingTag(this.headingLevel);
     return html`
       ${this.noHeading ? nothing : staticHtml`<${tag} class="form-heading">${definition.headerText}</${tag}>`}
@@ -329,7 +336,7 @@ export class SupportForm extends PortalElement {
       ${staticHtml`<${tag} data-heading tabindex="-1">${this.#successText()}</${tag}>`}
       <p><a href="#/tickets/${ticket.id}" @click=${(e: Event) => { if (this.services) { e.preventDefault(); this.services.navigate({ name: 'ticket', id: ticket.id }); } }}>
         ${msg(str`View ${singular} #${ticket.id}`, { id: 'form.view-ticket' })}</a></p>
-      <button class="secondary" type="button" @click=${() => this.#startOver()}>${msg(str`Submit another ${labelInSentence(singular, getPortalLocale())}`, { id: 'form.another' })}</button>
+      <button class="secondary" type="button" @click=${() => this.#startOver()}>${msg(str`Submit another ${labelInSentence(singular, this.portalLocale)}`, { id: 'form.another' })}</button>
     </div>`;
   }
 }

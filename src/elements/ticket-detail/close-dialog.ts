@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 

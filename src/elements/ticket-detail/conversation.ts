@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { exportParts } from '../../internal/parts.js';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';

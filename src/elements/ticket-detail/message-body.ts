@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { css, html, isServer, nothing, type PropertyValues } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
@@ -15,7 +15,6 @@ import { layered } from '../../internal/layer.js';
  * @csspart body - The message text.
  * @csspart show-images-button - "Show images".
  */
-@localized()
 export class MessageBody extends PortalElement {
   static override styles = layered([
     tokens,

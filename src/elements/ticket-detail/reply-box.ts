@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
 import { property, query, state } from 'lit/decorators.js';
@@ -11,7 +11,6 @@ import { PortalError } from '../../contract/errors.js';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../internal/drafts.js';
 import { exportParts } from '../../internal/parts.js';
 import { displayFileName, fileProblems, formatBytes } from '../../internal/files.js';
-import { getPortalLocale } from '../../internal/localization.js';
 import { CellFormat } from '../../internal/formats.js';
 import { isSafeUrl, sanitize } from '../../internal/sanitizer.js';
 import { fileProblemText, limitsText } from './reply-messages.js';
@@ -43,7 +42,6 @@ const DRAFT_DELAY_MS = 400;
  * @csspart body - Short name of `preview-body`.
  * @csspart show-images-button - Short name of `preview-show-images-button`.
  */
-@localized()
 export class ReplyBox extends PortalElement {
   static override styles = replyBoxStyles;
 
@@ -126,6 +124,7 @@ export class ReplyBox extends PortalElement {
     this.editor.replaceChildren(await sanitize(draft.html, { profile: 'message', showImages: true }));
     this.reattach = draft.fileNames;
     this.editor.focus();
+    this.localization.speak();
     this.announce(msg('Draft restored.', { id: 'reply.draft-restored' }));
   }
 
@@ -181,7 +180,7 @@ export class ReplyBox extends PortalElement {
     const incoming = [...list];
     const all = [...this.files, ...incoming];
     const problems = fileProblems(all, this.limits);
-    const locale = getPortalLocale();
+    const locale = this.portalLocale;
     const badNames = new Set(problems.flatMap((p) => ('name' in p ? [p.name] : [])));
     const accepted = incoming.filter((f) => !badNames.has(displayFileName(f.name)));
     const room = Math.max(0, this.limits.maxFiles - this.files.length);
@@ -234,10 +233,12 @@ export class ReplyBox extends PortalElement {
     const files: UploadFile[] = outgoing.files.map((f) => ({ name: f.name, size: f.size, type: f.type, blob: f }));
     try {
       await this.send!({ body: outgoing.body, files, idempotencyKey: outgoing.key });
+      this.localization.speak();
       this.outgoing = this.outgoing.filter((o) => o.key !== outgoing.key);
       if (this.outgoing.length === 0 && !this.#hasText() && this.files.length === 0) clearDraft(this.userId, this.#scope);
       this.announce(msg('Your reply was sent.', { id: 'reply.sent' }));
     } catch (error) {
+      this.localization.speak();
       const reason = submissionLimitText(error) ?? (error instanceof PortalError && error.kind === 'network'
         ? msg('No connection. Your message is kept; send it again when you are back online.', { id: 'reply.offline' })
         : error instanceof PortalError && error.kind === 'forbidden'
@@ -259,7 +260,7 @@ export class ReplyBox extends PortalElement {
   }
 
   protected override render() {
-    const locale = getPortalLocale();
+    const locale = this.portalLocale;
     const sending = this.outgoing.some((o) => o.state === 'sending');
     return html`
       ${this.outgoing.map((o) => this.#renderOutgoing(o))}

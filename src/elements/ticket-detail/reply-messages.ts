@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import type { UploadLimits } from '../../contract/form.js';
 import { formatBytes, type FileProblem } from '../../internal/files.js';
 import { CellFormat } from '../../internal/formats.js';

@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
@@ -11,7 +11,7 @@ import type { Message, Ticket } from '../../contract/tickets.js';
 import { PortalContextController } from '../../internal/portal-context.js';
 import { PortalErrorEvent, PortalReplySentEvent, PortalTicketClosedEvent } from '../../internal/events.js';
 import { LiveRegionController } from '../../internal/live-region.js';
-import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import { labelInSentence } from '../../internal/localization.js';
 import { loadSanitizer } from '../../internal/sanitizer.js';
 import { CellFormat } from '../../internal/formats.js';
 import { renderCloseDialog } from './close-dialog.js';
@@ -54,7 +54,6 @@ import { exportParts } from '../../internal/parts.js';
  * @cssprop --portal-color-accent - Links and buttons.
  * @cssprop --portal-color-surface - Background of agent messages.
  */
-@localized()
 export class TicketDetail extends PortalElement {
   static override styles = styles;
 
@@ -64,6 +63,11 @@ export class TicketDetail extends PortalElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
+  /**
+   * Language when used on its own (`de`, `sv`, `ar`, … or one added with `registerPortalTranslations`); defaults
+   * to the page's `lang`. Inside `<customer-portal>` the portal's language applies.
+   */
+  @property() override locale = '';
 
   /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
   readonly #portal = new PortalContextController(this);
@@ -104,6 +108,7 @@ export class TicketDetail extends PortalElement {
     },
     onComplete: (data) => {
       if (!data) return;
+      this.localization.speak();
       const fresh = data.messages.filter((m) => !this.#knownMessageIds.has(m.id) && m.author.kind === 'agent');
       if (this.#knownMessageIds.size > 0 && fresh.length > 0) {
         this.#announce(msg(str`New reply from ${fresh.at(-1)!.author.name}.`, { id: 'detail.new-reply' }));
@@ -165,10 +170,12 @@ export class TicketDetail extends PortalElement {
     this.closeError = '';
     try {
       await this.#adapter!.closeTicket(this.ticketId);
+      this.localization.speak();
       this.dispatchEvent(new PortalTicketClosedEvent({ ticketId: this.ticketId }));
       this.#announce(msg(str`The ${this.#singular()} is closed.`, { id: 'detail.closed' }));
       await this.#load.run();
     } catch {
+      this.localization.speak();
       this.closeError = msg(str`The ${this.#singular()} could not be closed. Please try again.`, { id: 'detail.close-failed' });
       this.#announce(this.closeError);
     } finally {
@@ -177,7 +184,7 @@ export class TicketDetail extends PortalElement {
   };
 
   #singular() {
-    return labelInSentence(this.settings?.ticketLabel.singular ?? 'Ticket', getPortalLocale());
+    return labelInSentence(this.settings?.ticketLabel.singular ?? 'Ticket', this.portalLocale);
   }
 
   protected override render() {
@@ -210,12 +217,12 @@ export class TicketDetail extends PortalElement {
     return html`<div class="problem" role="alert">
       <p>${text}</p>
       ${error instanceof NotFoundError ? nothing : html`<button class="primary" type="button" @click=${() => this.#load.run()}>${msg('Try again', { id: 'portal.try-again' })}</button>`}
-      <p><a href="#/tickets" @click=${this.#back}>${msg(str`Back to ${labelInSentence(settings.ticketLabel.plural, getPortalLocale())}`, { id: 'portal.back-to-tickets' })}</a></p>
+      <p><a href="#/tickets" @click=${this.#back}>${msg(str`Back to ${labelInSentence(settings.ticketLabel.plural, this.portalLocale)}`, { id: 'portal.back-to-tickets' })}</a></p>
     </div>`;
   }
 
   #renderTicket(ticket: Ticket, messages: Message[], settings: PublicSettings) {
-    const locale = getPortalLocale();
+    const locale = this.portalLocale;
     const adapter = this.#adapter!;
     const tags = tagsFor(this);
     return html`

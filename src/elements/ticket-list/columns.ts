@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../internal/messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TicketSummary } from '../../contract/tickets.js';
 import { humanize } from '../../domain/ticket-csv.js';

@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
@@ -9,7 +9,7 @@ import { DEFAULT_QUERY, type TicketPage, type TicketQuery, type TicketView } fro
 import { DEFAULT_COLUMNS } from '../../contract/settings.js';
 import { PortalContextController } from '../../internal/portal-context.js';
 import { PortalErrorEvent, PortalTicketOpenEvent, PortalViewChangeEvent } from '../../internal/events.js';
-import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import { labelInSentence } from '../../internal/localization.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { PortalError } from '../../contract/errors.js';
 import { CellFormat } from '../../internal/formats.js';
@@ -56,7 +56,6 @@ const SEARCH_DELAY_MS = 300;
  * @cssprop --ticket-list-row-height - Height of each table row (fixed, so updates never reflow the table).
  * @cssprop --ticket-list-card-gap - Space between cards in a narrow container.
  */
-@localized()
 export class TicketList extends PortalElement {
   static override styles = styles;
 
@@ -64,6 +63,11 @@ export class TicketList extends PortalElement {
   @property({ attribute: false }) params = new URLSearchParams();
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
+  /**
+   * Language when used on its own (`de`, `sv`, `ar`, … or one added with `registerPortalTranslations`); defaults
+   * to the page's `lang`. Inside `<customer-portal>` the portal's language applies.
+   */
+  @property() override locale = '';
 
   /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
   readonly #portal = new PortalContextController(this);
@@ -104,6 +108,7 @@ export class TicketList extends PortalElement {
     },
     onComplete: (page) => {
       if (!page) return;
+      this.localization.speak();
       if (this.#loadedOnce) this.#announce(this.#countText(page));
       this.#loadedOnce = true;
     },
@@ -147,7 +152,7 @@ export class TicketList extends PortalElement {
   }
 
   #countText(page: TicketPage) {
-    const locale = getPortalLocale();
+    const locale = this.portalLocale;
     return msg(str`${CellFormat.for(locale).number.format(page.total)} ${labelInSentence(this.#plural(), locale)}`, { id: 'list.count' });
   }
 
@@ -189,10 +194,12 @@ export class TicketList extends PortalElement {
     this.exporting = true;
     this.exportError = '';
     try {
-      const blob = await adapter.exportTickets({ ...this.query, page: 1 }, { locale: getPortalLocale() });
+      const blob = await adapter.exportTickets({ ...this.query, page: 1 }, { locale: this.portalLocale });
+      this.localization.speak();
       downloadBlob(blob, exportFileName(this.#plural(), new Date()));
       this.#announce(msg('The export is ready.', { id: 'list.export-ready' }));
     } catch {
+      this.localization.speak();
       this.exportError = msg('The export failed. Please try again.', { id: 'list.export-failed' });
       this.#announce(this.exportError);
     } finally {
@@ -226,20 +233,20 @@ export class TicketList extends PortalElement {
         })}
         ${this.#list.status === 3 ? this.#renderError(this.#list.error) : nothing}
         ${renderTable({
-          columns, page, pending, query: this.query, format: CellFormat.for(getPortalLocale()), settings, handlers,
+          columns, page, pending, query: this.query, format: CellFormat.for(this.portalLocale), settings, handlers,
           caption: this.query.view === 'company'
             ? msg(str`${this.#plural()} of your organization`, { id: 'list.caption-company' })
-            : msg(str`Your ${labelInSentence(this.#plural(), getPortalLocale())}`, { id: 'list.caption-mine' }),
+            : msg(str`Your ${labelInSentence(this.#plural(), this.portalLocale)}`, { id: 'list.caption-mine' }),
         })}
         ${page && page.total === 0 && !pending ? this.#renderEmpty() : nothing}
-        ${page && page.total > 0 ? renderPager(page, this.query, (changes) => this.#update(changes), this.#countText(page), CellFormat.for(getPortalLocale())) : nothing}
+        ${page && page.total > 0 ? renderPager(page, this.query, (changes) => this.#update(changes), this.#countText(page), CellFormat.for(this.portalLocale)) : nothing}
       </div>
       ${this.services ? nothing : this.#live.render()}
     `;
   }
 
   #renderEmpty() {
-    const plural = labelInSentence(this.#plural(), getPortalLocale());
+    const plural = labelInSentence(this.#plural(), this.portalLocale);
     if (isNarrowed(this.query)) {
       return html`<div class="empty" part="empty">
         <p>${msg(str`No ${plural} match your search and filters.`, { id: 'list.no-match' })}</p>
@@ -257,7 +264,7 @@ export class TicketList extends PortalElement {
     return html`<div class="problem" role="alert">
       <p>${error instanceof NetworkError
         ? msg('We could not reach the portal. Check your connection and try again.', { id: 'portal.unreachable' })
-        : msg(str`The ${labelInSentence(this.#plural(), getPortalLocale())} could not be loaded.`, { id: 'list.load-failed' })}</p>
+        : msg(str`The ${labelInSentence(this.#plural(), this.portalLocale)} could not be loaded.`, { id: 'list.load-failed' })}</p>
       <button class="primary" type="button" @click=${() => this.#list.run()}>${msg('Try again', { id: 'portal.try-again' })}</button>
     </div>`;
   }

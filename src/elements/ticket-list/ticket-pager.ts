@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { html } from 'lit';
 import { MAX_PAGE_SIZE, type TicketPage, type TicketQuery } from '../../contract/tickets.js';
 import type { CellFormat } from '../../internal/formats.js';

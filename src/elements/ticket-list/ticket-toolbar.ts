@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { html as staticHtml } from 'lit/static-html.js';

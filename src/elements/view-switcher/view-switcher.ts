@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../../internal/messages.js';
 import { css, html, nothing } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
 import { property } from 'lit/decorators.js';
@@ -8,7 +8,7 @@ import type { PublicSettings } from '../../contract/settings.js';
 import type { TicketView } from '../../contract/tickets.js';
 import { sessionContext, settingsContext } from '../../internal/context.js';
 import { PortalViewChangeEvent } from '../../internal/events.js';
-import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
+import { labelInSentence } from '../../internal/localization.js';
 import { tokens } from '../../internal/tokens.js';
 import { layered } from '../../internal/layer.js';
 
@@ -26,7 +26,6 @@ import { layered } from '../../internal/layer.js';
  *
  * @cssprop --portal-color-accent - The chosen option.
  */
-@localized()
 export class ViewSwitcher extends PortalElement {
   static override styles = layered([
     tokens,
@@ -81,7 +80,7 @@ export class ViewSwitcher extends PortalElement {
 
   protected override render() {
     if (!this.session?.canViewCompany) return nothing;
-    const plural = labelInSentence(this.settings?.ticketLabel.plural ?? msg('Tickets', { id: 'list.default-plural' }), getPortalLocale());
+    const plural = labelInSentence(this.settings?.ticketLabel.plural ?? msg('Tickets', { id: 'list.default-plural' }), this.portalLocale);
     const option = (view: TicketView, label: string) => html`
       <label part="option">
         <input type="radio" name="view" value=${view} .checked=${this.value === view} @change=${() => this.#choose(view)} />

@@ -963,9 +963,9 @@ function storiesOf(module: Record<string, unknown>) {
 }
 
 describe('stories', () => {
-  // The portal's locale is page-wide (@lit/localize), and the loading and "not set up" states show whatever
-  // locale an earlier portal on the page loaded. Start every story as on a fresh page (as Storybook does on a
-  // full load), so the outcome does not depend on story order.
+  // Elements without a language of their own, a portal or a `lang` around them speak the page default. Start
+  // every story with English as on a fresh page (as Storybook does on a full load), so the outcome does not
+  // depend on story order.
   beforeEach(() => setPortalLocale(SOURCE_LOCALE));
 
   afterEach(() => {
