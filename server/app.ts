@@ -9,7 +9,7 @@ import type { AppEnv, Deps } from './http/context.js';
 import { cors } from './http/cors.js';
 import { requestLog } from './http/middleware.js';
 import { requireAdminOrAgent } from './http/helpdesk-auth.js';
-import { notFound, Problem } from './http/problem.js';
+import { Problem } from './http/problem.js';
 import { queryLimits } from './http/query-limits.js';
 import { serveFile } from './http/static.js';
 import { StreamHub } from './http/stream-hub.js';
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const jsonLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: () => { throw new Problem(413, 'payload-too-large', 'Payload too large', 'The request body is larger than 1 MB.', undefined, { connection: 'close' }); },
+    onError: () => { throw Problem.tooLarge('The request body is larger than 1 MB.'); },
   });
   // Multipart uploads (new tickets, replies) are capped by their readers while streaming, under the upload limits.
   api.use('*', (c, next) => (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? next() : jsonLimit(c, next)));
@@ -96,21 +96,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', preferenceRoutes);
   api.route('/', invitationRoutes);
   api.route('/', inboxRoutes);
-  api.all('*', () => { throw notFound('No such API route.'); });
+  api.all('*', () => { throw Problem.notFound('No such API route.'); });
   app.route('/api/v1', api);
 
   app.on(['GET', 'HEAD'], '/dist/*', async (c) => (await serveFile(c, `${root}/dist`, c.req.path.slice('/dist/'.length))) ?? c.notFound());
   app.on(['GET', 'HEAD'], '*', async (c) => (await serveFile(c, `${root}/demo`, c.req.path, isHttps(c))) ?? c.notFound());
 
-  app.notFound(() => notFound('Nothing here.').toResponse());
+  app.notFound(() => Problem.notFound('Nothing here.').toResponse());
   app.onError((err, c) => {
     if (err instanceof Problem) return err.toResponse();
     const status = (err as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return new Problem(status, 'bad-request', 'Bad request', 'The request could not be processed.').toResponse();
+      return new Problem({ status, slug: 'bad-request', title: 'Bad request', detail: 'The request could not be processed.' }).toResponse();
     }
     if (c.get('deps')?.log !== false) console.error(JSON.stringify({ level: 'error', at: new Date().toISOString(), requestId: c.get('requestId'), path: c.req.path, message: String(err) }));
-    return new Problem(500, 'internal', 'Internal server error', 'Something went wrong on our side.').toResponse();
+    return Problem.internal().toResponse();
   });
   return app;
 }

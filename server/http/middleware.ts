@@ -8,7 +8,7 @@ import { secretsEqual } from '../auth/tokens.js';
 import { readSettings } from '../store/settings.js';
 import type { AppEnv } from './context.js';
 import { isAllowedOrigin } from './cors.js';
-import { forbidden, Problem, unauthenticated } from './problem.js';
+import { Problem } from './problem.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -37,7 +37,7 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** End-user routes answer 503 while the portal is switched off. */
 export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
   const settings = await readSettings(c.get('deps').db);
-  if (!settings.enabled) throw new Problem(503, 'unavailable', 'This portal is not available', 'This portal is not available.');
+  if (!settings.enabled) throw Problem.unavailable('This portal is not available', 'This portal is not available.');
   await next();
 };
 
@@ -49,9 +49,9 @@ export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site' && !isAllowedOrigin(c.get('deps'), c.req.header('origin'))) {
-      throw forbidden('Cross-site requests are not allowed.');
+      throw Problem.forbidden('Cross-site requests are not allowed.');
     }
-    if (c.req.header('x-portal-request') !== '1') throw forbidden('The X-Portal-Request header is missing.');
+    if (c.req.header('x-portal-request') !== '1') throw Problem.forbidden('The X-Portal-Request header is missing.');
   }
   await next();
 };
@@ -59,7 +59,7 @@ export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Requires a valid session and puts it into `c.var.auth`. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const found = await lookUpSession(c);
-  if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : unauthenticated();
+  if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : Problem.unauthenticated();
   const { auth } = found;
   c.set('auth', auth);
   c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
@@ -77,8 +77,8 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (wait > 0) throw tooManyRequests(wait);
   if (!match || !secretsEqual(match[1], c.get('deps').adminToken)) {
     await limiter.hit(key, RULES.failedAdminPerAddress);
-    throw new Problem(401, 'unauthenticated', 'Admin token required', 'Send Authorization: Bearer <PORTAL_ADMIN_TOKEN>.', undefined, {
-      'www-authenticate': 'Bearer',
+    throw Problem.unauthenticated('Send Authorization: Bearer <PORTAL_ADMIN_TOKEN>.', {
+      title: 'Admin token required', headers: { 'www-authenticate': 'Bearer' },
     });
   }
   await next();

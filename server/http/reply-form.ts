@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { UploadLimits } from '../../src/contract/form.js';
 import { boundaryOf, MultipartError, readMultipart, type PartSink } from './multipart-stream.js';
-import { Problem, validation } from './problem.js';
+import { Problem } from './problem.js';
 import { filesProblem, sizeText, uploadSink, type ReceivedFile } from './upload-sink.js';
 
 export type { ReceivedFile } from './upload-sink.js';
@@ -37,12 +37,12 @@ export const isBlankHtml = (html: string) =>
  */
 export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: string): Promise<ReplyForm> {
   const boundary = boundaryOf(c.req.header('content-type'));
-  if (!boundary) throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the reply as multipart/form-data.');
+  if (!boundary) throw Problem.unsupportedMediaType('Send the reply as multipart/form-data.');
   const cap = maxReplyRequestBytes(limits);
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > cap) throw filesProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
   const stream = c.req.raw.body;
-  if (!stream) throw validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
+  if (!stream) throw Problem.validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
 
   const files: ReceivedFile[] = [];
   const bodyChunks: Buffer[] = [];
@@ -55,8 +55,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
         data(chunk) {
           bodyBytes += chunk.byteLength;
           if (bodyBytes > MAX_REPLY_BYTES) {
-            throw new Problem(422, 'validation', 'Validation failed', 'The message is too long.',
-              [{ field: 'body', message: 'The message is longer than 100 kB.' }], { connection: 'close' });
+            throw Problem.validation([{ field: 'body', message: 'The message is longer than 100 kB.' }], 'The message is too long.', { headers: { connection: 'close' } });
           }
           bodyChunks.push(Buffer.from(chunk));
         },
@@ -67,7 +66,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
     return {
       data(chunk) {
         size += chunk.byteLength;
-        if (size > MAX_OTHER_FIELD_BYTES) throw new Problem(400, 'bad-request', 'Bad request', `The field "${name.slice(0, 40)}" is too large.`, undefined, { connection: 'close' });
+        if (size > MAX_OTHER_FIELD_BYTES) throw Problem.badRequest(`The field "${name.slice(0, 40)}" is too large.`, { headers: { connection: 'close' } });
       },
       end() {},
     };
@@ -89,14 +88,14 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
   } catch (error) {
     await discard();
     if (error instanceof MultipartError) {
-      throw new Problem(400, 'malformed-multipart', 'Malformed request', `The multipart body is not valid: ${error.message}`, undefined, { connection: 'close' });
+      throw Problem.malformedMultipart(error.message);
     }
     throw error;
   }
   const body = Buffer.concat(bodyChunks).toString('utf8');
   if (files.length === 0 && isBlankHtml(body)) {
     await discard();
-    throw validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
+    throw Problem.validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
   }
   return {
     body,

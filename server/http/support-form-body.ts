@@ -19,7 +19,7 @@ export interface SupportFormBody {
   discard(): Promise<void>;
 }
 
-const tooLarge = (message: string) => new Problem(413, 'payload-too-large', 'Payload too large', message, undefined, { connection: 'close' });
+const tooLarge = (message: string) => Problem.tooLarge(message);
 
 /** The most bytes a new-ticket request may carry under these limits. */
 export const maxTicketRequestBytes = (limits: UploadLimits) => limits.maxFiles * limits.maxBytes + MAX_TEXT_BYTES + OVERHEAD_BYTES;
@@ -31,11 +31,11 @@ export const maxTicketRequestBytes = (limits: UploadLimits) => limits.maxFiles *
  */
 export async function readSupportFormBody(c: Context, limits: UploadLimits, filesDir: string): Promise<SupportFormBody> {
   const boundary = boundaryOf(c.req.header('content-type'));
-  if (!boundary) throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the form as multipart/form-data.');
+  if (!boundary) throw Problem.unsupportedMediaType('Send the form as multipart/form-data.');
   const cap = maxTicketRequestBytes(limits);
   if (Number(c.req.header('content-length') ?? Number.NaN) > cap) throw tooLarge(`The request is larger than the ${sizeText(cap)} a new ticket may carry.`);
   const stream = c.req.raw.body;
-  if (!stream) throw new Problem(400, 'bad-request', 'Bad request', 'The request has no body.');
+  if (!stream) throw Problem.badRequest('The request has no body.');
 
   const files: ReceivedFile[] = [];
   const texts: [string, Buffer[]][] = [];
@@ -75,7 +75,7 @@ export async function readSupportFormBody(c: Context, limits: UploadLimits, file
   } catch (error) {
     await discard();
     if (error instanceof MultipartError) {
-      throw new Problem(400, 'malformed-multipart', 'Malformed request', `The multipart body is not valid: ${error.message}`, undefined, { connection: 'close' });
+      throw Problem.malformedMultipart(error.message);
     }
     throw error;
   }

@@ -8,7 +8,7 @@ import { readJson } from '../http/body.js';
 import { portalLink, publicUrl } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled } from '../http/middleware.js';
-import { forbidden } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { clearFailures, failureWait, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
 import { consumeToken, issueToken, peekToken } from '../store/one-time-tokens.js';
@@ -30,7 +30,7 @@ export const magicLinkRoutes = new Hono<AppEnv>()
   .post('/auth/magic-link', portalEnabled, csrfGuard, async (c) => {
     const { db, now } = c.get('deps');
     const settings = await readSettings(db);
-    if (!magicLinkOn(settings)) throw forbidden('Sign-in links are not enabled on this portal.');
+    if (!magicLinkOn(settings)) throw Problem.forbidden('Sign-in links are not enabled on this portal.');
     const { email: given } = await readJson(c, EmailOnly);
     await limitMailRequests(c);
     const email = given.trim().toLowerCase();
@@ -66,7 +66,7 @@ export const magicLinkRoutes = new Hono<AppEnv>()
     const site = c.req.header('sec-fetch-site')?.toLowerCase();
     const origin = c.req.header('origin');
     if (site === 'cross-site' || site === 'same-site' || (site === undefined && origin !== new URL(publicUrl).origin)) {
-      throw forbidden('Confirm the sign-in on the page the emailed link opens.');
+      throw Problem.forbidden('Confirm the sign-in on the page the emailed link opens.');
     }
     const wait = await failureWait(c);
     if (wait > 0) return redirectTo(c, '/signin?error=too-many-attempts', { 'retry-after': String(wait) });

@@ -7,7 +7,7 @@ import { readJson } from '../http/body.js';
 import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled } from '../http/middleware.js';
-import { validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { clearFailures, guardFailures, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
 import { consumeInvitation, consumeToken, issueToken, revokeInvitations, revokeTokens } from '../store/one-time-tokens.js';
@@ -16,7 +16,7 @@ import { readSettings } from '../store/settings.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 
 export const INVALID_LINK = 'This link is invalid or has expired.';
-export const invalidLink = () => validation([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
+export const invalidLink = () => Problem.validation([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
 
 /**
  * Sets the password of a contact who proved it by a one-time token, then signs in (or 403 when the contact may

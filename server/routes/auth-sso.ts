@@ -18,7 +18,7 @@ const MAX_JWT_LENGTH = 8192;
 export const SsoTokenRequest = z.object({ jwt: z.string().check(z.minLength(1), z.maxLength(MAX_JWT_LENGTH)) });
 export const SsoTokenAnswer = z.object({ token: z.string(), expiresAt: z.string() });
 
-const invalidToken = () => new Problem(401, 'invalid-sso-token', 'Sign-in failed', 'The sign-in token is invalid or has expired.');
+const invalidToken = () => Problem.unauthenticated('The sign-in token is invalid or has expired.', { slug: 'invalid-sso-token', title: 'Sign-in failed' });
 
 /** Verifies the JWT, uses up its `jti`, and finds or creates the contact; the problems every SSO route answers. */
 async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {

@@ -11,7 +11,7 @@ import { clearFailures, guardFailures, recordFailure } from '../http/throttling.
 import { readContact } from '../store/contacts.js';
 import { readSettings } from '../store/settings.js';
 
-const wrongCredentials = () => new Problem(401, 'wrong-credentials', 'Wrong email or password', 'Wrong email or password.');
+const wrongCredentials = () => Problem.unauthenticated('Wrong email or password.', { slug: 'wrong-credentials', title: 'Wrong email or password' });
 
 /** Password sign-in, sign-out, the current session and extending it. */
 export const authRoutes = new Hono<AppEnv>()

@@ -6,7 +6,7 @@ import { lookUpSession, resolveSession } from '../auth/sessions.js';
 import type { AppEnv } from '../http/context.js';
 import type { Watcher } from '../http/stream-hub.js';
 import { csrfGuard, portalEnabled } from '../http/middleware.js';
-import { unauthenticated, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { changesFor, latestChangeId, MAX_CHANGES } from '../store/change-feed.js';
 
 /** One entry of `GET /events` (the HttpAdapter's PortalChange without `session-ended`, which it derives from a 401). */
@@ -21,7 +21,7 @@ export const PortalChange = z.union([
  */
 const watchingSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const auth = await resolveSession(c, undefined, false);
-  if (!auth) throw unauthenticated();
+  if (!auth) throw Problem.unauthenticated();
   c.set('auth', auth);
   c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
   await next();
@@ -30,7 +30,7 @@ const watchingSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 function parseSince(raw: string | undefined): string {
   const ms = raw === undefined ? Number.NaN : Date.parse(raw);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(raw ?? '') || Number.isNaN(ms)) {
-    throw validation([{ field: 'since', message: 'Give the time of the last poll as an ISO 8601 date-time.' }]);
+    throw Problem.validation([{ field: 'since', message: 'Give the time of the last poll as an ISO 8601 date-time.' }]);
   }
   return new Date(ms).toISOString();
 }

@@ -3,7 +3,7 @@ import { Preferences } from '../../src/contract/preferences.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { readPreferences, writePreferences } from '../store/reply-emails.js';
 
 /** `GET/PUT /me/preferences`: the signed-in contact's email choices and language. */
@@ -17,7 +17,7 @@ export const preferenceRoutes = new Hono<AppEnv>()
     const { contact, settings } = c.get('auth');
     const locale = body.locale?.toLowerCase().split('-')[0] ?? null;
     if (locale !== null && !settings.locales.includes(locale as never)) {
-      throw validation([{ field: 'locale', message: `The portal speaks ${settings.locales.join(', ')}.` }]);
+      throw Problem.validation([{ field: 'locale', message: `The portal speaks ${settings.locales.join(', ')}.` }]);
     }
     const prefs = { replyEmails: body.replyEmails, locale };
     await writePreferences(c.get('deps').db, contact.id, prefs);

@@ -3,7 +3,7 @@ import { closingStage } from '../../src/domain/conversation.js';
 import { ticketStatus } from '../../src/domain/display.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { forbidden, notFound, Problem } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { toWireTicket, visibleTicket } from '../http/ticket-access.js';
 import { recordChange } from '../store/changes.js';
 import { readConversation, toWireMessages } from '../store/messages.js';
@@ -32,14 +32,14 @@ export const ticketDetailRoutes = new Hono<AppEnv>()
     const { id } = await visibleTicket(c);
     const { settings } = c.get('auth');
     const { db, now } = c.get('deps');
-    if (!settings.actions.customerClose) throw forbidden('Tickets cannot be closed here.');
+    if (!settings.actions.customerClose) throw Problem.forbidden('Tickets cannot be closed here.');
     const closed = await db.transaction().execute(async (trx) => {
       const ticket = await readTicket(trx, id);
-      if (!ticket) throw notFound('No ticket has this id.');
+      if (!ticket) throw Problem.notFound('No ticket has this id.');
       const pipelines = await readPipelines(trx);
       if (ticketStatus(pipelines, ticket, 'open-closed').closed) return ticket;
       const stage = closingStage(settings, pipelines, ticket.pipeline);
-      if (!stage) throw new Problem(409, 'no-closed-stage', 'Cannot close', 'The pipeline of this ticket has no closed stage.');
+      if (!stage) throw Problem.conflict('Cannot close', 'The pipeline of this ticket has no closed stage.', { slug: 'no-closed-stage' });
       const at = now();
       const iso = new Date(at).toISOString();
       const next = { ...ticket, stage: stage.id, lastActivityAt: iso > ticket.lastActivityAt ? iso : ticket.lastActivityAt };

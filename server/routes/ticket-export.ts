@@ -4,7 +4,7 @@ import { LocaleCode } from '../../src/contract/common.js';
 import { localizedTexts } from '../../src/domain/public-settings.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { fieldErrors, validation } from '../http/problem.js';
+import { fieldErrors, Problem } from '../http/problem.js';
 import { exportIds, ticketCsvStream } from '../sql/ticket-export.js';
 import { parseTicketQuery, scopeOf } from './tickets.js';
 
@@ -28,7 +28,7 @@ export const ticketExportRoutes = new Hono<AppEnv>()
     const query = parseTicketQuery(c, { paging: false });
     const given = c.req.query('locale');
     const locale = given === undefined || given === '' ? undefined : z.safeParse(LocaleCode, given);
-    if (locale && !locale.success) throw validation(fieldErrors(locale.error.issues, 'locale'), 'The locale is not valid.');
+    if (locale && !locale.success) throw Problem.validation(fieldErrors(locale.error.issues, 'locale'), 'The locale is not valid.');
     const scope = scopeOf(c, query.view);
     const { settings } = c.get('auth');
     const { db, now } = c.get('deps');
