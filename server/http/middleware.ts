@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { accessRevoked } from '../auth/session-access.js';
-import { RULES, tooManyRequests } from '../auth/throttle.js';
-import { clientAddress } from './client.js';
-import { lookUpSession } from '../auth/sessions.js';
-import { secretsEqual } from '../auth/tokens.js';
-import { readSettings } from '../store/settings.js';
+import { lookUpSession, resolveSession } from '../auth/sessions.js';
 import type { AppEnv } from './context.js';
 import { isAllowedOrigin } from './cors.js';
 import { Problem } from './problem.js';
@@ -34,10 +30,21 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 
-/** End-user routes answer 503 while the portal is switched off. */
+/** Reads the settings once for the request: routes and the middleware after this one take `c.var.settings`. */
+export const loadSettings: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('settings', await c.get('deps').settingsStore.read());
+  await next();
+};
+
+/** End-user routes answer 503 while the portal is switched off (after `loadSettings`). */
 export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const settings = await readSettings(c.get('deps').db);
-  if (!settings.enabled) throw Problem.unavailable('This portal is not available', 'This portal is not available.');
+  if (!c.get('settings').enabled) throw Problem.unavailable('This portal is not available', 'This portal is not available.');
+  await next();
+};
+
+/** Answers are not stored by any cache (a route may still say otherwise; problems always say `no-store`). */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.header('cache-control', 'no-store');
   await next();
 };
 
@@ -56,9 +63,9 @@ export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Requires a valid session and puts it into `c.var.auth`. */
+/** Requires a valid session (the request counts as activity) and puts it into `c.var.auth`. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const found = await lookUpSession(c);
+  const found = await lookUpSession(c, c.get('settings'));
   if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : Problem.unauthenticated();
   const { auth } = found;
   c.set('auth', auth);
@@ -66,20 +73,14 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Admin routes: `Authorization: Bearer <PORTAL_ADMIN_TOKEN>`, compared in constant time. */
-export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  // Failed admin sign-ins are throttled per client address (429 with Retry-After), so the token cannot be guessed.
-  const { limiter } = c.get('deps');
-  const key = `admin:address:${clientAddress(c)}`;
-  const wait = await limiter.retryAfter(key, RULES.failedAdminPerAddress);
-  if (wait > 0) throw tooManyRequests(wait);
-  if (!match || !secretsEqual(match[1], c.get('deps').adminToken)) {
-    await limiter.hit(key, RULES.failedAdminPerAddress);
-    throw Problem.unauthenticated('Send Authorization: Bearer <PORTAL_ADMIN_TOKEN>.', {
-      title: 'Admin token required', headers: { 'www-authenticate': 'Bearer' },
-    });
-  }
+/**
+ * A session that is looked at but not touched: polling for changes is not activity, so an idle session still ends
+ * (the next poll answers 401).
+ */
+export const watchSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const auth = await resolveSession(c, c.get('settings'), false);
+  if (!auth) throw Problem.unauthenticated();
+  c.set('auth', auth);
+  c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
   await next();
 };

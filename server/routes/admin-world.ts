@@ -14,12 +14,12 @@ import { issueInvitation } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readOutbox } from '../store/outbox.js';
 import { readPipelines } from '../store/pipelines.js';
-import { readSettings, writeSettings } from '../store/settings.js';
+import { writeSettings } from '../store/settings.js';
 import { worldProblems } from '../http/settings-checks.js';
 
 /** Admin API: settings, companies, access groups, contacts, agents, outbox, pipelines. */
 export const adminWorldRoutes = new Hono<AppEnv>()
-  .get('/admin/settings', async (c) => c.json(await readSettings(c.get('deps').db)))
+  .get('/admin/settings', (c) => c.json(c.get('settings')))
   .put('/admin/settings', async (c) => {
     const settings = await readJson(c, Settings);
     const formProblems = definitionProblems(settings.supportForm.fields, settings.supportForm.customerSettableFields ?? []);
@@ -67,7 +67,7 @@ export const adminWorldRoutes = new Hono<AppEnv>()
       if (missing.length > 0) throw Problem.validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
     }
     const passwordHash = body.password ? await hashPassword(body.password, c.get('deps').scrypt) : null;
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const at = now();
     const id = await db.transaction().execute(async (trx) => {
       const contactId = await insertContact(trx, {

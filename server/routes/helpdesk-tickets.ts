@@ -10,7 +10,6 @@ import { listHelpdeskTickets, toHelpdeskTicket, waitingOnUs, type HelpdeskQuery 
 import { readAgents } from '../store/agents.js';
 import { visibleThread } from '../store/messages.js';
 import { readPipelines } from '../store/pipelines.js';
-import { readSettings } from '../store/settings.js';
 import { readTicket } from '../store/tickets.js';
 import { storedPath } from '../store/uploads.js';
 import { parseTicketQuery } from './tickets.js';
@@ -34,9 +33,7 @@ const agentName = (a: { firstName: string; lastName: string }) => `${a.firstName
  */
 export const helpdeskTicketRoutes = new Hono<AppEnv>()
   .get('/admin/tickets', async (c) => {
-    const { db } = c.get('deps');
-    c.header('cache-control', 'no-store');
-    return c.json(await listHelpdeskTickets(db, helpdeskQuery(c), await readSettings(db)));
+    return c.json(await listHelpdeskTickets(c.get('deps').db, helpdeskQuery(c), c.get('settings')));
   })
   .get('/admin/tickets/:id{[0-9]+}', async (c) => {
     const { db } = c.get('deps');
@@ -53,7 +50,6 @@ export const helpdeskTicketRoutes = new Hono<AppEnv>()
       visibleThread(db, ticket.id),
     ]);
     const owner = ticket.ownerId === null ? undefined : owners.get(ticket.ownerId);
-    c.header('cache-control', 'no-store');
     return c.json({
       ...toHelpdeskTicket(ticket, pipelines, waiting.has(ticket.id), true),
       contact: { id: contact.id, email: contact.email, name: contact.name, companyId: contact.company_id },
@@ -77,7 +73,6 @@ export const helpdeskTicketRoutes = new Hono<AppEnv>()
     ]);
     const contactNames = new Map(contacts.map((r) => [r.id, r.name]));
     const base = new URL(c.req.url);
-    c.header('cache-control', 'no-store');
     return c.json(rows.map((r) => {
       const agent = r.author_kind === 'agent' ? agents.get(r.author_id) : undefined;
       return {

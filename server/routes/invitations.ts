@@ -10,7 +10,6 @@ import { Problem } from '../http/problem.js';
 import { idParam } from '../http/ticket-access.js';
 import { issueInvitation } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
-import { readSettings } from '../store/settings.js';
 
 export const SendInvitations = z.object({
   /** The number the admin was shown and confirmed; 409 when it changed meanwhile. */
@@ -61,14 +60,14 @@ async function sendInvitation(c: Context<AppEnv>, db: Db, settings: Settings, co
 export const invitationRoutes = new Hono<AppEnv>()
   .get('/admin/invitations/pending', async (c) => {
     const { db, now } = c.get('deps');
-    const contacts = await pendingContacts(db, await readSettings(db), now());
+    const contacts = await pendingContacts(db, c.get('settings'), now());
     c.header('cache-control', 'no-store');
     return c.json({ count: contacts.length, contacts });
   })
   .post('/admin/invitations', async (c) => {
     const body = await readJson(c, SendInvitations);
     const { db, now } = c.get('deps');
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const at = now();
     const sent = await db.transaction().execute(async (trx) => {
       const contacts = await pendingContacts(trx, settings, at);
@@ -90,7 +89,7 @@ export const invitationRoutes = new Hono<AppEnv>()
     if (contact.password_hash !== null) {
       throw Problem.conflict('Already signed up', 'This contact has a password; send a password reset instead.', { slug: 'has-password' });
     }
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const at = now();
     await db.transaction().execute(async (trx) => {
       // The old links stop working: only the newest invitation signs in.
@@ -114,6 +113,6 @@ export const invitationRoutes = new Hono<AppEnv>()
       await trx.deleteFrom('contact_access_groups').where('contact_id', '=', id).execute();
       if (groupIds.length > 0) await trx.insertInto('contact_access_groups').values(groupIds.map((g) => ({ contact_id: id, access_group_id: g }))).execute();
     });
-    const pending = await pendingContacts(db, await readSettings(db), now(), id);
+    const pending = await pendingContacts(db, c.get('settings'), now(), id);
     return c.json({ id, accessGroupIds: groupIds, invitationPending: pending.length > 0 });
   });

@@ -6,7 +6,6 @@ import { fileFieldIssue, validateForm, type FormIssue } from '../../src/domain/f
 import { maySeeTicket } from '../../src/domain/permissions.js';
 import { localizedTexts } from '../../src/domain/public-settings.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
 import { Problem } from '../http/problem.js';
 import { idempotencyKey, idempotencyKeyReused } from '../http/idempotency-key.js';
 import { checkStorageQuota, checkSubmissionRate } from '../http/submission-limits.js';
@@ -30,16 +29,15 @@ function fingerprintOf(values: unknown, files: readonly { name: string; contentT
 
 /** The support form: its definition (`GET /forms/support`) and new tickets from it (`POST /tickets`). */
 export const supportFormRoutes = new Hono<AppEnv>()
-  .get('/forms/support', portalEnabled, csrfGuard, requireSession, (c) => {
+  .get('/forms/support', (c) => {
     const { settings } = c.get('auth');
     const form = settings.supportForm;
-    c.header('cache-control', 'no-store');
     if (!form.enabled) return c.json(null);
     const texts = localizedTexts(settings, c.req.query('locale'));
     const definition: FormDefinition = { menuText: texts.menuText, headerText: texts.headerText, fields: form.fields, uploads: form.uploads };
     return c.json(definition);
   })
-  .post('/tickets', portalEnabled, csrfGuard, requireSession, async (c) => {
+  .post('/tickets', async (c) => {
     const { contact, settings } = c.get('auth');
     const { db, filesDir, now } = c.get('deps');
     const form = settings.supportForm;
@@ -77,7 +75,6 @@ export const supportFormRoutes = new Hono<AppEnv>()
       // A replay answers like GET /tickets/{id}: only a ticket the contact may (still) see.
       if (outcome.kind === 'replayed' && (!ticket || !maySeeTicket(settings, contact, ticket))) throw Problem.notFound('No ticket has this id.');
       if (!ticket) throw Problem.internal('The new ticket could not be read.');
-      c.header('cache-control', 'no-store');
       c.header('location', `/api/v1/tickets/${outcome.ticketId}`);
       c.get('deps').webhooks?.kick();
       return c.json(await toWireTicket(db, ticket, settings), 201);

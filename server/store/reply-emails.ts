@@ -6,7 +6,6 @@ import type { AppEnv } from '../http/context.js';
 import { agentReplyEmail } from '../mail-texts/agent-reply.js';
 import { readAgents } from './agents.js';
 import { writeEmail } from './outbox.js';
-import { readSettings } from './settings.js';
 
 /** A contact's email preferences (defaults when never set: reply emails on, the portal's default language). */
 export async function readPreferences(db: Db, contactId: number) {
@@ -29,7 +28,7 @@ export async function queueReplyEmail(db: Db, c: Context<AppEnv>, input: { ticke
   if (!contact) return;
   const prefs = await readPreferences(db, contact.id);
   if (!prefs.replyEmails) return;
-  const settings = await readSettings(db);
+  const settings = c.get('settings');
   const locale = prefs.locale !== null && settings.locales.includes(prefs.locale as never) ? prefs.locale : settings.defaultLocale;
   const agent = (await readAgents(db, [input.authorId])).get(input.authorId);
   const email = agentReplyEmail({
