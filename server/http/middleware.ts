@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Settings } from '../../src/contract/settings.js';
 import { accessRevoked } from '../auth/session-access.js';
 import { lookUpSession, resolveSession } from '../auth/sessions.js';
 import type { AppEnv } from './context.js';
@@ -30,15 +31,24 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 
+/** The request's settings: read once (the first time asked), then kept in `c.var.settings`. */
+export async function requestSettings(c: Context<AppEnv>): Promise<Settings> {
+  const loaded = c.get('settings');
+  if (loaded) return loaded;
+  const settings = await c.get('deps').settingsStore.read();
+  c.set('settings', settings);
+  return settings;
+}
+
 /** Reads the settings once for the request: routes and the middleware after this one take `c.var.settings`. */
 export const loadSettings: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('settings', await c.get('deps').settingsStore.read());
+  await requestSettings(c);
   await next();
 };
 
-/** End-user routes answer 503 while the portal is switched off (after `loadSettings`). */
+/** End-user routes answer 503 while the portal is switched off. */
 export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get('settings').enabled) throw Problem.unavailable('This portal is not available', 'This portal is not available.');
+  if (!(await requestSettings(c)).enabled) throw Problem.unavailable('This portal is not available', 'This portal is not available.');
   await next();
 };
 
@@ -65,7 +75,7 @@ export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Requires a valid session (the request counts as activity) and puts it into `c.var.auth`. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const found = await lookUpSession(c, c.get('settings'));
+  const found = await lookUpSession(c, await requestSettings(c));
   if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : Problem.unauthenticated();
   const { auth } = found;
   c.set('auth', auth);
@@ -78,7 +88,7 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
  * (the next poll answers 401).
  */
 export const watchSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const auth = await resolveSession(c, c.get('settings'), false);
+  const auth = await resolveSession(c, await requestSettings(c), false);
   if (!auth) throw Problem.unauthenticated();
   c.set('auth', auth);
   c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
