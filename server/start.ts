@@ -16,6 +16,7 @@ import { parseBackoff, WebhookDispatcher } from './webhooks/dispatcher.js';
 import { DbThrottleStore } from './store/throttle-hits.js';
 import { StreamHub, type StreamLimits } from './http/stream-hub.js';
 import { startSweeping } from './store/sweep.js';
+import { SettingsStore } from './store/settings.js';
 
 export interface StartOptions {
   /** 0 (default) = any free port. */
@@ -57,6 +58,8 @@ export interface StartOptions {
   scrypt?: ScryptParams;
   /** Limits of live-update streams (defaults: DEFAULT_STREAM_LIMITS). */
   streamLimits?: Partial<StreamLimits>;
+  /** Told of every read of the settings by a request (tests count them). */
+  onSettingsRead?: () => void;
 }
 
 export interface RunningServer {
@@ -119,6 +122,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     webhooks,
     streams,
     scrypt: opts.scrypt,
+    settingsStore: new SettingsStore(db, opts.onSettingsRead),
   });
   const smtpUrl = opts.smtpUrl ?? (process.env.PORTAL_SMTP_URL?.trim() || undefined);
   const mailer = smtpUrl ? startMailSender({

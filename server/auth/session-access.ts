@@ -17,4 +17,4 @@ export function sessionStillAdmits(settings: Settings, contact: ContactRecord, m
 export const ACCESS_REVOKED = 'Your access to this portal has changed. Sign in again.';
 
 /** 401 for a session ended because the access settings (or the contact) changed. */
-export const accessRevoked = () => new Problem(401, 'access-revoked', 'Access changed', ACCESS_REVOKED);
+export const accessRevoked = () => Problem.unauthenticated(ACCESS_REVOKED, { slug: 'access-revoked', title: 'Access changed' });

@@ -85,6 +85,4 @@ export class Limiter {
 
 /** 429 with `Retry-After` in seconds. */
 export const tooManyRequests = (seconds: number) =>
-  new Problem(429, 'too-many-requests', 'Too many attempts', `Too many attempts. Try again in ${seconds} seconds.`, undefined, {
-    'retry-after': String(seconds),
-  });
+  Problem.tooManyRequests(seconds);

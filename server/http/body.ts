@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { fieldErrors, Problem, validation } from './problem.js';
+import { fieldErrors, Problem } from './problem.js';
 
 const isJson = (type: string | undefined) => {
   const mime = type?.split(';')[0].trim().toLowerCase() ?? '';
@@ -10,16 +10,16 @@ const isJson = (type: string | undefined) => {
 /** Reads a JSON body and validates it: 415 without a JSON content type, 400 when malformed, 422 naming the field. */
 export async function readJson<T extends z.core.$ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   if (!isJson(c.req.header('content-type'))) {
-    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the body as application/json.');
+    throw Problem.unsupportedMediaType('Send the body as application/json.');
   }
   const text = await c.req.text();
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.');
+    throw Problem.badRequest('The request body is not valid JSON.', { slug: 'malformed-json', title: 'Malformed JSON' });
   }
   const result = z.safeParse(schema, data);
-  if (!result.success) throw validation(fieldErrors(result.error.issues));
+  if (!result.success) throw Problem.validation(fieldErrors(result.error.issues));
   return result.data;
 }

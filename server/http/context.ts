@@ -4,6 +4,7 @@ import type { ScryptParams } from '../auth/passwords.js';
 import type { Limiter } from '../auth/throttle.js';
 import type { ThrottleStore } from '../auth/throttle.js';
 import type { Db } from '../db/connect.js';
+import type { SettingsStore } from '../store/settings.js';
 import type { StreamHub } from './stream-hub.js';
 
 export interface Deps {
@@ -32,6 +33,8 @@ export interface Deps {
   throttleStore: ThrottleStore;
   /** Live-update streams: limits and the one shared change poll. */
   streams: StreamHub;
+  /** The stored settings; a request reads them once, into `c.var.settings` (`loadSettings`). */
+  settingsStore: SettingsStore;
 }
 
 export interface Auth {
@@ -43,6 +46,9 @@ export interface Auth {
 }
 
 export interface AppEnv {
-  /** `agentId`: the agent whose API key authenticated a helpdesk request (unset for the admin token). */
-  Variables: { deps: Deps; auth: Auth; agentId?: number; requestId: string };
+  /**
+   * `settings`: the stored settings as this request read them, once (`loadSettings`); `auth.settings` is the same.
+   * `agentId`: the agent whose API key authenticated a helpdesk request (unset for the admin token).
+   */
+  Variables: { deps: Deps; auth: Auth; settings: Settings; agentId?: number; requestId: string };
 }

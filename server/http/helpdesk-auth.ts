@@ -3,13 +3,14 @@ import { RULES, tooManyRequests } from '../auth/throttle.js';
 import { hashToken, secretsEqual } from '../auth/tokens.js';
 import { clientAddress } from './client.js';
 import type { AppEnv } from './context.js';
-import { forbidden, Problem } from './problem.js';
+import { Problem } from './problem.js';
 
 /** Admin paths an agent's API key may use: the helpdesk API (tickets, their messages and files, pipelines, inboxes). */
 const AGENT_PATHS = /^\/admin\/(tickets|attachments|pipelines|inboxes)(\/|$)/;
 
-const unauthenticated = () => new Problem(401, 'unauthenticated', 'Admin token or agent API key required',
-  'Send Authorization: Bearer <PORTAL_ADMIN_TOKEN> or an agent API key.', undefined, { 'www-authenticate': 'Bearer' });
+const unauthenticated = () => Problem.unauthenticated('Send Authorization: Bearer <PORTAL_ADMIN_TOKEN> or an agent API key.', {
+  title: 'Admin token or agent API key required', headers: { 'www-authenticate': 'Bearer' },
+});
 
 /**
  * `/admin/*`: the admin token (`PORTAL_ADMIN_TOKEN`, constant-time compare) for everything; an agent's API key (stored
@@ -33,7 +34,7 @@ export const requireAdminOrAgent: MiddlewareHandler<AppEnv> = async (c, next) =>
   if (!key) throw await refuse();
   const path = c.req.path.replace(/^\/api\/v1/, '');
   if (!AGENT_PATHS.test(path) || (path.startsWith('/admin/inboxes') && c.req.method !== 'GET')) {
-    throw forbidden('An agent API key may use the helpdesk API only.');
+    throw Problem.forbidden('An agent API key may use the helpdesk API only.');
   }
   c.set('agentId', key.agent_id);
   return next();

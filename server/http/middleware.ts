@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Settings } from '../../src/contract/settings.js';
 import { accessRevoked } from '../auth/session-access.js';
-import { RULES, tooManyRequests } from '../auth/throttle.js';
-import { clientAddress } from './client.js';
-import { lookUpSession } from '../auth/sessions.js';
-import { secretsEqual } from '../auth/tokens.js';
-import { readSettings } from '../store/settings.js';
+import { lookUpSession, resolveSession } from '../auth/sessions.js';
 import type { AppEnv } from './context.js';
 import { isAllowedOrigin } from './cors.js';
-import { forbidden, Problem, unauthenticated } from './problem.js';
+import { Problem } from './problem.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -34,10 +31,30 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 
+/** The request's settings: read once (the first time asked), then kept in `c.var.settings`. */
+export async function requestSettings(c: Context<AppEnv>): Promise<Settings> {
+  const loaded = c.get('settings');
+  if (loaded) return loaded;
+  const settings = await c.get('deps').settingsStore.read();
+  c.set('settings', settings);
+  return settings;
+}
+
+/** Reads the settings once for the request: routes and the middleware after this one take `c.var.settings`. */
+export const loadSettings: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await requestSettings(c);
+  await next();
+};
+
 /** End-user routes answer 503 while the portal is switched off. */
 export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const settings = await readSettings(c.get('deps').db);
-  if (!settings.enabled) throw new Problem(503, 'unavailable', 'This portal is not available', 'This portal is not available.');
+  if (!(await requestSettings(c)).enabled) throw Problem.unavailable('This portal is not available', 'This portal is not available.');
+  await next();
+};
+
+/** Answers are not stored by any cache (a route may still say otherwise; problems always say `no-store`). */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.header('cache-control', 'no-store');
   await next();
 };
 
@@ -49,37 +66,31 @@ export const portalEnabled: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site' && !isAllowedOrigin(c.get('deps'), c.req.header('origin'))) {
-      throw forbidden('Cross-site requests are not allowed.');
+      throw Problem.forbidden('Cross-site requests are not allowed.');
     }
-    if (c.req.header('x-portal-request') !== '1') throw forbidden('The X-Portal-Request header is missing.');
+    if (c.req.header('x-portal-request') !== '1') throw Problem.forbidden('The X-Portal-Request header is missing.');
   }
   await next();
 };
 
-/** Requires a valid session and puts it into `c.var.auth`. */
+/** Requires a valid session (the request counts as activity) and puts it into `c.var.auth`. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const found = await lookUpSession(c);
-  if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : unauthenticated();
+  const found = await lookUpSession(c, await requestSettings(c));
+  if (!('auth' in found)) throw found.ended === 'access-revoked' ? accessRevoked() : Problem.unauthenticated();
   const { auth } = found;
   c.set('auth', auth);
   c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
   await next();
 };
 
-/** Admin routes: `Authorization: Bearer <PORTAL_ADMIN_TOKEN>`, compared in constant time. */
-export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  // Failed admin sign-ins are throttled per client address (429 with Retry-After), so the token cannot be guessed.
-  const { limiter } = c.get('deps');
-  const key = `admin:address:${clientAddress(c)}`;
-  const wait = await limiter.retryAfter(key, RULES.failedAdminPerAddress);
-  if (wait > 0) throw tooManyRequests(wait);
-  if (!match || !secretsEqual(match[1], c.get('deps').adminToken)) {
-    await limiter.hit(key, RULES.failedAdminPerAddress);
-    throw new Problem(401, 'unauthenticated', 'Admin token required', 'Send Authorization: Bearer <PORTAL_ADMIN_TOKEN>.', undefined, {
-      'www-authenticate': 'Bearer',
-    });
-  }
+/**
+ * A session that is looked at but not touched: polling for changes is not activity, so an idle session still ends
+ * (the next poll answers 401).
+ */
+export const watchSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const auth = await resolveSession(c, await requestSettings(c), false);
+  if (!auth) throw Problem.unauthenticated();
+  c.set('auth', auth);
+  c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
   await next();
 };

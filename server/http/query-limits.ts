@@ -21,7 +21,7 @@ export const QUERY_LIMITS = {
 
 /** 400 naming the parameter that is too large (`field` is the parameter name, or `query` for the whole string). */
 export const queryTooLarge = (field: string, message: string) =>
-  new Problem(400, 'query-too-large', 'Query too large', message, [{ field, message }]);
+  Problem.badRequest(message, { slug: 'query-too-large', title: 'Query too large', errors: [{ field, message }] });
 
 const shortName = (name: string) => (name.length > 40 ? `${name.slice(0, 40)}…` : name);
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { UploadLimits } from '../../src/contract/form.js';
-import { boundaryOf, MultipartError, readMultipart, type PartSink } from './multipart-stream.js';
-import { Problem, validation } from './problem.js';
-import { filesProblem, sizeText, uploadSink, type ReceivedFile } from './upload-sink.js';
+import { readCappedMultipart } from './capped-multipart.js';
+import type { PartSink } from './multipart-stream.js';
+import { Problem } from './problem.js';
+import type { ReceivedFile } from './upload-sink.js';
 
 export type { ReceivedFile } from './upload-sink.js';
 
@@ -26,37 +27,27 @@ export interface ReplyForm {
 /** The most bytes a reply request may carry under these limits. */
 export const maxReplyRequestBytes = (limits: UploadLimits) => limits.maxFiles * limits.maxBytes + OVERHEAD_BYTES;
 
+const blankReply = () => Problem.validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
+
 /** Whether a reply's HTML has nothing to read (no text, no image). */
 export const isBlankHtml = (html: string) =>
   !/<img\b/i.test(html) && html.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|&#xa0;/gi, ' ').trim() === '';
 
 /**
- * Reads `POST /tickets/{id}/messages` (multipart: `body`, `files[]`) while it streams in: file count, size and type
- * are checked as the parts arrive (413 / 422 naming `files`), the HTML is capped at 100 kB (422 naming `body`), and
- * files go straight to the upload folder under generated names; on any refusal the received files are deleted.
+ * Reads `POST /tickets/{id}/messages` (multipart: `body`, `files[]`) while it streams in, capped
+ * ({@link readCappedMultipart}): the HTML is capped at 100 kB (422 naming `body`), other text parts are read and
+ * ignored; a reply without text and files is refused (422 naming `body`).
  */
 export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: string): Promise<ReplyForm> {
-  const boundary = boundaryOf(c.req.header('content-type'));
-  if (!boundary) throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the reply as multipart/form-data.');
-  const cap = maxReplyRequestBytes(limits);
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > cap) throw filesProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
-  const stream = c.req.raw.body;
-  if (!stream) throw validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
-
-  const files: ReceivedFile[] = [];
   const bodyChunks: Buffer[] = [];
   let bodyBytes = 0;
-  let total = 0;
-  const sinkFor = async (name: string, filename: string | undefined, type: string): Promise<PartSink> => {
-    if (name === 'files[]' || name === 'files') return uploadSink(files, filename, type, limits, filesDir);
+  const textPart = (name: string): PartSink => {
     if (name === 'body') {
       return {
         data(chunk) {
           bodyBytes += chunk.byteLength;
           if (bodyBytes > MAX_REPLY_BYTES) {
-            throw new Problem(422, 'validation', 'Validation failed', 'The message is too long.',
-              [{ field: 'body', message: 'The message is longer than 100 kB.' }], { connection: 'close' });
+            throw Problem.validation([{ field: 'body', message: 'The message is longer than 100 kB.' }], 'The message is too long.', { headers: { connection: 'close' } });
           }
           bodyChunks.push(Buffer.from(chunk));
         },
@@ -67,36 +58,19 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
     return {
       data(chunk) {
         size += chunk.byteLength;
-        if (size > MAX_OTHER_FIELD_BYTES) throw new Problem(400, 'bad-request', 'Bad request', `The field "${name.slice(0, 40)}" is too large.`, undefined, { connection: 'close' });
+        if (size > MAX_OTHER_FIELD_BYTES) throw Problem.badRequest(`The field "${name.slice(0, 40)}" is too large.`, { headers: { connection: 'close' } });
       },
       end() {},
     };
   };
-  const discard = async () => { await Promise.all(files.map((f) => f.upload.discard())); };
-
-  const counted = stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      total += chunk.byteLength;
-      if (total > cap) throw filesProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
-      controller.enqueue(chunk);
-    },
-  }));
-  try {
-    await readMultipart(counted, boundary, {
-      maxParts: limits.maxFiles + 20,
-      onPart: (info) => sinkFor(info.name, info.filename, info.contentType),
-    });
-  } catch (error) {
-    await discard();
-    if (error instanceof MultipartError) {
-      throw new Problem(400, 'malformed-multipart', 'Malformed request', `The multipart body is not valid: ${error.message}`, undefined, { connection: 'close' });
-    }
-    throw error;
-  }
+  const { files, discard } = await readCappedMultipart(c, {
+    cap: maxReplyRequestBytes(limits), what: 'a reply', sendAs: 'the reply', limits, filesDir, maxTextParts: 20, textPart,
+    noBody: () => blankReply(),
+  });
   const body = Buffer.concat(bodyChunks).toString('utf8');
   if (files.length === 0 && isBlankHtml(body)) {
     await discard();
-    throw validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
+    throw blankReply();
   }
   return {
     body,

@@ -68,12 +68,14 @@ export class StreamHub {
   reserve(tokenHash: string): () => void {
     const mine = this.#perSession.get(tokenHash) ?? 0;
     if (mine >= this.limits.perSession) {
-      throw new Problem(429, 'too-many-streams', 'Too many live-update streams',
-        `A session may keep at most ${this.limits.perSession} live-update streams open. Close one, or poll GET /events.`, undefined, { 'retry-after': '30' });
+      throw Problem.tooManyRequests(30, {
+        slug: 'too-many-streams', title: 'Too many live-update streams',
+        detail: `A session may keep at most ${this.limits.perSession} live-update streams open. Close one, or poll GET /events.`,
+      });
     }
     if (this.#reserved >= this.limits.total) {
-      throw new Problem(503, 'streams-full', 'No live-update stream available',
-        'The server has no room for another live-update stream now. Poll GET /events instead.', undefined, { 'retry-after': '30' });
+      throw Problem.unavailable('No live-update stream available',
+        'The server has no room for another live-update stream now. Poll GET /events instead.', { slug: 'streams-full', headers: { 'retry-after': '30' } });
     }
     this.#perSession.set(tokenHash, mine + 1);
     this.#reserved += 1;

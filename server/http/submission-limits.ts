@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { submissionLimits } from '../../src/contract/limits.js';
+import type { FieldError } from '../../src/contract/errors.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from './context.js';
 import { sizeText } from './upload-sink.js';
@@ -9,17 +10,17 @@ const HOUR_MS = 60 * 60_000;
 
 /** 429: the contact sent too many tickets or replies within the hour. */
 const tooManySubmissions = (what: 'tickets' | 'replies', limit: number, seconds: number) =>
-  new Problem(429, 'too-many-submissions', 'Too many submissions',
-    `At most ${limit} ${what === 'tickets' ? 'new tickets' : 'replies'} per hour. Try again in ${Math.ceil(seconds / 60)} minutes.`,
-    undefined, { 'retry-after': String(seconds) });
+  Problem.tooManyRequests(seconds, {
+    slug: 'too-many-submissions', title: 'Too many submissions',
+    detail: `At most ${limit} ${what === 'tickets' ? 'new tickets' : 'replies'} per hour. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+  });
 
 /** 413: the storage quota would be exceeded (names `files`, like the other upload refusals). */
 export const quotaExceeded = (whose: 'contact' | 'total', quota: number) => {
   const message = whose === 'contact'
     ? `Your files take up the ${sizeText(quota)} this portal keeps per person. Send the message without files, or ask support for help.`
     : 'This portal has no room for more files now. Send the message without files, or try again later.';
-  return new Problem(413, 'storage-quota', 'Storage quota exceeded', message, [{ field: 'files', message, key: 'quota' } as { field: string; message: string }],
-    { connection: 'close' });
+  return Problem.tooLarge(message, { slug: 'storage-quota', title: 'Storage quota exceeded', errors: [{ field: 'files', message, key: 'quota' } as FieldError] });
 };
 
 /**

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import type { UploadLimits } from '../../src/contract/form.js';
 import type { RawFormValues } from '../../src/domain/form-validation.js';
-import { boundaryOf, MultipartError, readMultipart, type PartSink } from './multipart-stream.js';
+import { readCappedMultipart } from './capped-multipart.js';
+import type { PartSink } from './multipart-stream.js';
 import { Problem } from './problem.js';
-import { sizeText, uploadSink, type ReceivedFile } from './upload-sink.js';
+import type { ReceivedFile } from './upload-sink.js';
 
 /** One text field at most (bytes; the form's own limits are far lower), and all text fields together. */
 const MAX_FIELD_BYTES = 256 * 1024;
@@ -19,32 +20,17 @@ export interface SupportFormBody {
   discard(): Promise<void>;
 }
 
-const tooLarge = (message: string) => new Problem(413, 'payload-too-large', 'Payload too large', message, undefined, { connection: 'close' });
-
 /** The most bytes a new-ticket request may carry under these limits. */
 export const maxTicketRequestBytes = (limits: UploadLimits) => limits.maxFiles * limits.maxBytes + MAX_TEXT_BYTES + OVERHEAD_BYTES;
 
 /**
- * Reads `POST /tickets` (multipart: the form's fields, `files[]`) while it streams in: file count, size and type are
- * checked as the parts arrive (413 / 422 naming `files`), text is capped, and files go straight to the upload folder
- * under generated names; on any refusal the received files are deleted.
+ * Reads `POST /tickets` (multipart: the form's fields, `files[]`) while it streams in, capped
+ * ({@link readCappedMultipart}): each text field and all of them together are capped (413).
  */
 export async function readSupportFormBody(c: Context, limits: UploadLimits, filesDir: string): Promise<SupportFormBody> {
-  const boundary = boundaryOf(c.req.header('content-type'));
-  if (!boundary) throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the form as multipart/form-data.');
-  const cap = maxTicketRequestBytes(limits);
-  if (Number(c.req.header('content-length') ?? Number.NaN) > cap) throw tooLarge(`The request is larger than the ${sizeText(cap)} a new ticket may carry.`);
-  const stream = c.req.raw.body;
-  if (!stream) throw new Problem(400, 'bad-request', 'Bad request', 'The request has no body.');
-
-  const files: ReceivedFile[] = [];
   const texts: [string, Buffer[]][] = [];
   let textBytes = 0;
-  let total = 0;
-
-  const fileSink = (filename: string | undefined, type: string) => uploadSink(files, filename, type, limits, filesDir);
-
-  const textSink = (name: string): PartSink => {
+  const textPart = (name: string): PartSink => {
     const chunks: Buffer[] = [];
     texts.push([name, chunks]);
     let size = 0;
@@ -52,33 +38,16 @@ export async function readSupportFormBody(c: Context, limits: UploadLimits, file
       data(chunk) {
         size += chunk.byteLength;
         textBytes += chunk.byteLength;
-        if (size > MAX_FIELD_BYTES || textBytes > MAX_TEXT_BYTES) throw tooLarge(`The field "${name.slice(0, 40)}" is too large.`);
+        if (size > MAX_FIELD_BYTES || textBytes > MAX_TEXT_BYTES) throw Problem.tooLarge(`The field "${name.slice(0, 40)}" is too large.`);
         chunks.push(Buffer.from(chunk));
       },
       end() {},
     };
   };
-
-  const discard = async () => { await Promise.all(files.map((f) => f.upload.discard())); };
-  const counted = stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      total += chunk.byteLength;
-      if (total > cap) throw tooLarge(`The request is larger than the ${sizeText(cap)} a new ticket may carry.`);
-      controller.enqueue(chunk);
-    },
-  }));
-  try {
-    await readMultipart(counted, boundary, {
-      maxParts: limits.maxFiles + 200,
-      onPart: (info) => (info.name === 'files[]' || info.name === 'files' ? fileSink(info.filename, info.contentType) : textSink(info.name)),
-    });
-  } catch (error) {
-    await discard();
-    if (error instanceof MultipartError) {
-      throw new Problem(400, 'malformed-multipart', 'Malformed request', `The multipart body is not valid: ${error.message}`, undefined, { connection: 'close' });
-    }
-    throw error;
-  }
+  const { files, discard } = await readCappedMultipart(c, {
+    cap: maxTicketRequestBytes(limits), what: 'a new ticket', sendAs: 'the form', limits, filesDir, maxTextParts: 200, textPart,
+    noBody: () => Problem.badRequest('The request has no body.'),
+  });
   return { raw: rawValues(texts), files, discard };
 }
 

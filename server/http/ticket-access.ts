@@ -12,14 +12,14 @@ import { readContactNames } from '../store/contacts.js';
 import { readPipelines } from '../store/pipelines.js';
 import { readTicket } from '../store/tickets.js';
 import type { AppEnv } from './context.js';
-import { notFound } from './problem.js';
+import { Problem } from './problem.js';
 
 const NOT_FOUND = 'No ticket has this id.';
 
 /** A positive decimal id from a path, else 404 (a malformed id names no ticket). */
 export function idParam(raw: string | undefined, what = NOT_FOUND): number {
   const id = raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw notFound(what);
+  if (!Number.isSafeInteger(id) || id < 1) throw Problem.notFound(what);
   return id;
 }
 
@@ -30,7 +30,7 @@ export function idParam(raw: string | undefined, what = NOT_FOUND): number {
 export async function visibleTicket(c: Context<AppEnv>, id = idParam(c.req.param('id'))): Promise<TicketRecord> {
   const { contact, settings } = c.get('auth');
   const ticket = await readTicket(c.get('deps').db, id);
-  if (!ticket || !maySeeTicket(settings, contact, ticket)) throw notFound(NOT_FOUND);
+  if (!ticket || !maySeeTicket(settings, contact, ticket)) throw Problem.notFound(NOT_FOUND);
   return ticket;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { UploadLimits } from '../../src/contract/form.js';
 import { displayFileName } from '../../src/internal/files.js';
 import { sizeText } from '../../src/domain/sizes.js';
+import type { FieldError } from '../../src/contract/errors.js';
 import { UploadFile } from '../store/uploads.js';
 import { acceptedUpload } from './file-types.js';
 import type { PartSink } from './multipart-stream.js';
@@ -20,9 +21,10 @@ export interface ReceivedFile {
 export { sizeText };
 
 /** A refused upload, naming the `files` field (413 closes the connection: the rest of the body is not read). */
-export const filesProblem = (status: 413 | 422, message: string) =>
-  new Problem(status, status === 413 ? 'payload-too-large' : 'validation', status === 413 ? 'Payload too large' : 'Validation failed',
-    message, [{ field: 'files', message, key: status === 413 ? 'too-large' : 'not-allowed' } as { field: string; message: string }], { connection: 'close' });
+export const filesProblem = (status: 413 | 422, message: string) => {
+  const errors = [{ field: 'files', message, key: status === 413 ? 'too-large' : 'not-allowed' } as FieldError];
+  return status === 413 ? Problem.tooLarge(message, { errors }) : Problem.validation(errors, message, { headers: { connection: 'close' } });
+};
 
 /**
  * Receives one file part while it streams: count, type (by name and declared type) and size are checked before or

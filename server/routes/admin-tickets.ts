@@ -4,7 +4,7 @@ import { isCoreTicketField, type PipelineRecord, type TicketRecord } from '../..
 import { ticketStatus } from '../../src/domain/display.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
-import { notFound, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import type { Db } from '../db/connect.js';
 import { MessageInput, TicketInput, TicketPatch } from '../schemas/admin.js';
 import { recordChange } from '../store/changes.js';
@@ -20,29 +20,29 @@ const iso = (value: string) => new Date(value).toISOString();
 function checkProperties(properties: PropertyBag | undefined) {
   const clashes = Object.keys(properties ?? {}).filter(isCoreTicketField);
   if (clashes.length > 0) {
-    throw validation(clashes.map((name) => ({ field: `properties.${name}`, message: `"${name}" is a core field; set it directly.` })));
+    throw Problem.validation(clashes.map((name) => ({ field: `properties.${name}`, message: `"${name}" is a core field; set it directly.` })));
   }
 }
 
 /** The pipeline and stage a ticket lands in: defaults to the first pipeline and its first stage; 422 when unknown. */
 function placement(pipelines: PipelineRecord[], pipelineId: string | undefined, stageId: string | undefined) {
   const pipeline = pipelineId === undefined ? pipelines[0] : pipelines.find((p) => p.id === pipelineId);
-  if (!pipeline) throw validation([{ field: 'pipeline', message: pipelineId === undefined ? 'No pipeline exists.' : 'Unknown pipeline.' }]);
+  if (!pipeline) throw Problem.validation([{ field: 'pipeline', message: pipelineId === undefined ? 'No pipeline exists.' : 'Unknown pipeline.' }]);
   const stage = stageId === undefined ? pipeline.stages[0] : pipeline.stages.find((s) => s.id === stageId);
-  if (!stage) throw validation([{ field: 'stage', message: `Unknown stage of pipeline "${pipeline.id}".` }]);
+  if (!stage) throw Problem.validation([{ field: 'stage', message: `Unknown stage of pipeline "${pipeline.id}".` }]);
   return { pipeline: pipeline.id, stage: stage.id };
 }
 
 async function checkOwner(db: Db, ownerId: number | null | undefined) {
   if (ownerId == null) return;
   if (!(await db.selectFrom('agents').select('id').where('id', '=', ownerId).executeTakeFirst())) {
-    throw validation([{ field: 'ownerId', message: 'No agent has this id.' }]);
+    throw Problem.validation([{ field: 'ownerId', message: 'No agent has this id.' }]);
   }
 }
 
 const ticketId = (raw: string) => {
   const id = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw notFound('No ticket has this id.');
+  if (!Number.isSafeInteger(id) || id < 1) throw Problem.notFound('No ticket has this id.');
   return id;
 };
 
@@ -52,7 +52,7 @@ export const adminTicketRoutes = new Hono<AppEnv>()
     const body = await readJson(c, TicketInput);
     const { db, now } = c.get('deps');
     const contact = await db.selectFrom('contacts').select(['id', 'company_id']).where('id', '=', body.contactId).executeTakeFirst();
-    if (!contact) throw validation([{ field: 'contactId', message: 'No contact has this id.' }]);
+    if (!contact) throw Problem.validation([{ field: 'contactId', message: 'No contact has this id.' }]);
     checkProperties(body.properties);
     const where = placement(await readPipelines(db), body.pipeline, body.stage);
     await checkOwner(db, body.ownerId);
@@ -74,7 +74,7 @@ export const adminTicketRoutes = new Hono<AppEnv>()
     const id = ticketId(c.req.param('id'));
     const { db } = c.get('deps');
     const ticket = await readTicket(db, id);
-    if (!ticket) throw notFound('No ticket has this id.');
+    if (!ticket) throw Problem.notFound('No ticket has this id.');
     const body = await readJson(c, TicketPatch);
     checkProperties(body.properties);
     const pipelineChanged = body.pipeline !== undefined && body.pipeline !== ticket.pipeline;
@@ -104,12 +104,12 @@ export const adminTicketRoutes = new Hono<AppEnv>()
     const id = ticketId(c.req.param('id'));
     const { db, now } = c.get('deps');
     const ticket = await readTicket(db, id);
-    if (!ticket) throw notFound('No ticket has this id.');
+    if (!ticket) throw Problem.notFound('No ticket has this id.');
     const body = await readJson(c, MessageInput);
     enforceAgentKey(c, body);
     const authorTable = body.author === 'agent' ? 'agents' : 'contacts';
     if (!(await db.selectFrom(authorTable).select('id').where('id', '=', body.authorId).executeTakeFirst())) {
-      throw validation([{ field: 'authorId', message: `No ${body.author} has this id.` }]);
+      throw Problem.validation([{ field: 'authorId', message: `No ${body.author} has this id.` }]);
     }
     const createdAt = body.createdAt ? iso(body.createdAt) : new Date(now()).toISOString();
     const messageId = await db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { readJson } from '../http/body.js';
 import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { Problem, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { AccessGroupInput, AgentInput, CompanyInput, ContactInput } from '../schemas/admin.js';
 import { insertAgent } from '../store/agents.js';
 import { insertContact } from '../store/contacts.js';
@@ -14,24 +14,24 @@ import { issueInvitation } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
 import { readOutbox } from '../store/outbox.js';
 import { readPipelines } from '../store/pipelines.js';
-import { readSettings, writeSettings } from '../store/settings.js';
+import { writeSettings } from '../store/settings.js';
 import { worldProblems } from '../http/settings-checks.js';
 
 /** Admin API: settings, companies, access groups, contacts, agents, outbox, pipelines. */
 export const adminWorldRoutes = new Hono<AppEnv>()
-  .get('/admin/settings', async (c) => c.json(await readSettings(c.get('deps').db)))
+  .get('/admin/settings', (c) => c.json(c.get('settings')))
   .put('/admin/settings', async (c) => {
     const settings = await readJson(c, Settings);
     const formProblems = definitionProblems(settings.supportForm.fields, settings.supportForm.customerSettableFields ?? []);
     if (formProblems.length > 0) {
-      throw validation(formProblems.map((p) => ({ field: `supportForm.${p.path}`, message: p.message })), 'The support form definition is not valid.');
+      throw Problem.validation(formProblems.map((p) => ({ field: `supportForm.${p.path}`, message: p.message })), 'The support form definition is not valid.');
     }
     const ssoProblems = ssoSettingsProblems(settings);
-    if (ssoProblems.length > 0) throw validation(ssoProblems, 'The single sign-on settings are not safe.');
+    if (ssoProblems.length > 0) throw Problem.validation(ssoProblems, 'The single sign-on settings are not safe.');
     const { db, now } = c.get('deps');
     const inboxes = (await db.selectFrom('inboxes').select('name').orderBy('name').execute()).map((r) => r.name);
     const worldErrors = worldProblems(settings, await readPipelines(db), inboxes);
-    if (worldErrors.length > 0) throw validation(worldErrors, 'The settings name an inbox or stages that cannot be used.');
+    if (worldErrors.length > 0) throw Problem.validation(worldErrors, 'The settings name an inbox or stages that cannot be used.');
     await writeSettings(db, settings, now());
     return c.json(settings);
   })
@@ -51,23 +51,23 @@ export const adminWorldRoutes = new Hono<AppEnv>()
     const { db, now } = c.get('deps');
     const email = body.email.trim().toLowerCase();
     if (await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst()) {
-      throw new Problem(409, 'conflict', 'Email already in use', 'A contact with this email exists.', [{ field: 'email', message: 'A contact with this email exists.' }]);
+      throw Problem.conflict('Email already in use', 'A contact with this email exists.', { errors: [{ field: 'email', message: 'A contact with this email exists.' }] });
     }
     if (body.externalId && (await db.selectFrom('contacts').select('id').where('external_id', '=', body.externalId).executeTakeFirst())) {
-      throw new Problem(409, 'conflict', 'External id already in use', 'A contact with this external id exists.', [{ field: 'externalId', message: 'A contact with this external id exists.' }]);
+      throw Problem.conflict('External id already in use', 'A contact with this external id exists.', { errors: [{ field: 'externalId', message: 'A contact with this external id exists.' }] });
     }
     const companyId = body.companyId ?? null;
     if (companyId !== null && !(await db.selectFrom('companies').select('id').where('id', '=', companyId).executeTakeFirst())) {
-      throw validation([{ field: 'companyId', message: 'No company has this id.' }]);
+      throw Problem.validation([{ field: 'companyId', message: 'No company has this id.' }]);
     }
     const groupIds = [...new Set(body.accessGroupIds ?? [])];
     if (groupIds.length > 0) {
       const found = await db.selectFrom('access_groups').select('id').where('id', 'in', groupIds).execute();
       const missing = groupIds.filter((id) => !found.some((g) => g.id === id));
-      if (missing.length > 0) throw validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
+      if (missing.length > 0) throw Problem.validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
     }
     const passwordHash = body.password ? await hashPassword(body.password, c.get('deps').scrypt) : null;
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const at = now();
     const id = await db.transaction().execute(async (trx) => {
       const contactId = await insertContact(trx, {
@@ -87,7 +87,7 @@ export const adminWorldRoutes = new Hono<AppEnv>()
   .post('/admin/agents', async (c) => {
     const body = await readJson(c, AgentInput);
     if (body.firstName === '' && body.lastName === '') {
-      throw validation([{ field: 'firstName', message: 'An agent needs a first or a last name.' }]);
+      throw Problem.validation([{ field: 'firstName', message: 'An agent needs a first or a last name.' }]);
     }
     const id = await insertAgent(c.get('deps').db, { firstName: body.firstName, lastName: body.lastName, alias: body.alias ?? null });
     return c.json({ id }, 201);

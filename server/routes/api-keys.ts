@@ -5,7 +5,7 @@ import { hashToken } from '../auth/tokens.js';
 import type { AgentApiKeysTable } from '../db/helpdesk-types.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
-import { notFound, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { idParam } from '../http/ticket-access.js';
 import { ApiKeyInput } from '../schemas/helpdesk.js';
 
@@ -19,7 +19,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     const body = await readJson(c, ApiKeyInput);
     const { db, now } = c.get('deps');
     if (!(await db.selectFrom('agents').select('id').where('id', '=', body.agentId).executeTakeFirst())) {
-      throw validation([{ field: 'agentId', message: 'No agent has this id.' }]);
+      throw Problem.validation([{ field: 'agentId', message: 'No agent has this id.' }]);
     }
     const key = `pak_${randomBytes(32).toString('base64url')}`;
     const row = await db.insertInto('agent_api_keys').values({
@@ -35,7 +35,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     const { db, now } = c.get('deps');
     const id = idParam(c.req.param('id'), NO_KEY);
     const row = await db.selectFrom('agent_api_keys').select(['id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound(NO_KEY);
+    if (!row) throw Problem.notFound(NO_KEY);
     if (row.revoked_at === null) {
       await db.updateTable('agent_api_keys').set({ revoked_at: new Date(now()).toISOString() }).where('id', '=', id).execute();
     }

@@ -5,8 +5,7 @@ import { Hono } from 'hono';
 import { maySeeTicket } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
 import { attachmentDisposition, servedType } from '../http/file-types.js';
-import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { notFound } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { idParam } from '../http/ticket-access.js';
 import { visibleThread } from '../store/messages.js';
 import { readTicket } from '../store/tickets.js';
@@ -20,7 +19,7 @@ const NOT_FOUND = 'No attachment has this id.';
  * `nosniff`, a sandboxing CSP, and the stored type only when it is on the safe list.
  */
 export const attachmentRoutes = new Hono<AppEnv>()
-  .on(['GET', 'HEAD'], '/attachments/:id{[0-9]+}', portalEnabled, csrfGuard, requireSession, async (c) => {
+  .on(['GET', 'HEAD'], '/attachments/:id{[0-9]+}', async (c) => {
     const id = idParam(c.req.param('id'), NOT_FOUND);
     const { db, filesDir } = c.get('deps');
     const { contact, settings } = c.get('auth');
@@ -29,13 +28,13 @@ export const attachmentRoutes = new Hono<AppEnv>()
       .select(['a.name', 'a.content_type', 'a.size', 'a.storage_key', 'm.ticket_id', 'm.thread', 'm.internal'])
       .where('a.id', '=', id)
       .executeTakeFirst();
-    if (!row || row.internal !== 0) throw notFound(NOT_FOUND);
+    if (!row || row.internal !== 0) throw Problem.notFound(NOT_FOUND);
     const ticket = await readTicket(db, row.ticket_id);
-    if (!ticket || !maySeeTicket(settings, contact, ticket)) throw notFound(NOT_FOUND);
-    if (row.thread !== (await visibleThread(db, ticket.id))) throw notFound(NOT_FOUND);
+    if (!ticket || !maySeeTicket(settings, contact, ticket)) throw Problem.notFound(NOT_FOUND);
+    if (row.thread !== (await visibleThread(db, ticket.id))) throw Problem.notFound(NOT_FOUND);
     const path = storedPath(filesDir, row.storage_key);
     const info = path === undefined ? undefined : await stat(path).catch(() => undefined);
-    if (path === undefined || !info?.isFile()) throw notFound(NOT_FOUND);
+    if (path === undefined || !info?.isFile()) throw Problem.notFound(NOT_FOUND);
     const headers = {
       'content-type': servedType(row.content_type),
       'content-length': String(info.size),

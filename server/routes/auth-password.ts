@@ -6,17 +6,15 @@ import { endContactSessions, sessionBody, startSession } from '../auth/sessions.
 import { readJson } from '../http/body.js';
 import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled } from '../http/middleware.js';
-import { validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { clearFailures, guardFailures, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
 import { consumeInvitation, consumeToken, issueToken, revokeInvitations, revokeTokens } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
-import { readSettings } from '../store/settings.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 
 export const INVALID_LINK = 'This link is invalid or has expired.';
-export const invalidLink = () => validation([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
+export const invalidLink = () => Problem.validation([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
 
 /**
  * Sets the password of a contact who proved it by a one-time token, then signs in (or 403 when the contact may
@@ -38,22 +36,21 @@ async function setPasswordAndSignIn(c: Context<AppEnv>, contactId: number, passw
   const contact = await readContact(db, contactId);
   if (!contact) throw invalidLink();
   await clearFailures(c, contact.email);
-  const settings = await readSettings(db);
+  const settings = c.get('settings');
   const denied = passwordAccessProblem(settings, contact);
   if (denied) throw denied;
   const auth = await startSession(c, contact, settings);
-  c.header('cache-control', 'no-store');
   return c.json(sessionBody(auth));
 }
 
 /** Forgotten password (always 202), reset by emailed token, and accepting an access-group invitation. */
 export const passwordRoutes = new Hono<AppEnv>()
-  .post('/auth/password/forgot', portalEnabled, csrfGuard, async (c) => {
+  .post('/auth/password/forgot', async (c) => {
     const { email: given } = await readJson(c, EmailOnly);
     await limitMailRequests(c);
     const { db, now } = c.get('deps');
     const email = given.trim().toLowerCase();
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const row = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
     // The answer is the same whether the address exists; only the outbox differs. SSO portals have no passwords.
     if (row && settings.access.mode !== 'sso' && (await mayEmail(c, email))) {
@@ -62,10 +59,9 @@ export const passwordRoutes = new Hono<AppEnv>()
       const locale = await contactMailLocale(db, row.id, [c.req.header('accept-language'), settings.defaultLocale]);
       await queueMail(db, { kind: 'reset', to: email, locale, portal: settings.name, link: portalLink(c, `/reset?token=${token}`) }, at);
     }
-    c.header('cache-control', 'no-store');
     return c.json({ status: 'check-email' }, 202);
   })
-  .post('/auth/password/reset', portalEnabled, csrfGuard, async (c) => {
+  .post('/auth/password/reset', async (c) => {
     const body = await readJson(c, TokenAndPassword);
     await guardFailures(c);
     const { db, now } = c.get('deps');
@@ -76,7 +72,7 @@ export const passwordRoutes = new Hono<AppEnv>()
     }
     return setPasswordAndSignIn(c, contactId, body.password, 'reset');
   })
-  .post('/auth/invite/accept', portalEnabled, csrfGuard, async (c) => {
+  .post('/auth/invite/accept', async (c) => {
     const body = await readJson(c, TokenAndPassword);
     await guardFailures(c);
     const { db, now } = c.get('deps');

@@ -6,14 +6,12 @@ import type { Db } from '../db/connect.js';
 import { readJson } from '../http/body.js';
 import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled } from '../http/middleware.js';
 import { forbidden } from '../http/problem.js';
 import { limitMailRequests, mayEmail } from '../http/throttling.js';
 import { insertConsent } from '../store/consents.js';
 import { insertContact, readContact } from '../store/contacts.js';
 import { issueToken } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
-import { readSettings } from '../store/settings.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 
 interface NewRegistration {
@@ -48,9 +46,9 @@ async function createRegistered(db: Db, r: NewRegistration, at: number): Promise
  * Self-registration. A taken address never signs in and never changes that account: it answers 202
  * `{status: "check-email"}` and emails the owner a password-reset link instead.
  */
-export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEnabled, csrfGuard, async (c) => {
+export const registerRoutes = new Hono<AppEnv>().post('/auth/register', async (c) => {
   const { db, now } = c.get('deps');
-  const settings = await readSettings(db);
+  const settings = c.get('settings');
   if (settings.access.mode !== 'self-registration') throw forbidden('Registration is not open on this portal.');
   const body = await readJson(c, Registration);
   await limitMailRequests(c);
@@ -60,7 +58,6 @@ export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEn
   const at = now();
   const id = await createRegistered(db, { name: body.name, email, passwordHash, consentText: settings.consent.text }, at);
   const contact = id === undefined ? undefined : await readContact(db, id);
-  c.header('cache-control', 'no-store');
   if (!contact) {
     const existing = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
     if (existing && (await mayEmail(c, email))) {

@@ -8,22 +8,20 @@ import { InvalidSsoToken, LEEWAY_SECONDS, verifySsoJwt } from '../auth/sso/verif
 import { readJson } from '../http/body.js';
 import { linkBase } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled } from '../http/middleware.js';
 import { forbidden, Problem } from '../http/problem.js';
 import { clearFailures, guardFailures, recordFailure } from '../http/throttling.js';
-import { readSettings } from '../store/settings.js';
 import { useJti } from '../store/used-jtis.js';
 
 const MAX_JWT_LENGTH = 8192;
 export const SsoTokenRequest = z.object({ jwt: z.string().check(z.minLength(1), z.maxLength(MAX_JWT_LENGTH)) });
 export const SsoTokenAnswer = z.object({ token: z.string(), expiresAt: z.string() });
 
-const invalidToken = () => new Problem(401, 'invalid-sso-token', 'Sign-in failed', 'The sign-in token is invalid or has expired.');
+const invalidToken = () => Problem.unauthenticated('The sign-in token is invalid or has expired.', { slug: 'invalid-sso-token', title: 'Sign-in failed' });
 
 /** Verifies the JWT, uses up its `jti`, and finds or creates the contact; the problems every SSO route answers. */
 async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {
   const { db, now, log } = c.get('deps');
-  const settings = await readSettings(db);
+  const settings = c.get('settings');
   const sso = settings.access.mode === 'sso' ? settings.access.sso : null;
   if (!sso) throw forbidden('Single sign-on is not enabled on this portal.');
   await guardFailures(c);
@@ -51,7 +49,7 @@ async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {
  * host's server trades a JWT for a bearer session token (`POST /auth/sso/token`, for cross-site embedding).
  */
 export const ssoRoutes = new Hono<AppEnv>()
-  .get('/auth/sso/jwt', portalEnabled, async (c) => {
+  .get('/auth/sso/jwt', async (c) => {
     let signedIn: Awaited<ReturnType<typeof ssoSignIn>>;
     try {
       signedIn = await ssoSignIn(c, c.req.query('jwt'));
@@ -59,18 +57,15 @@ export const ssoRoutes = new Hono<AppEnv>()
       // A browser (it asks for HTML) lands on the portal's sign-in view, which explains in the user's language.
       if (!(error instanceof Problem) || !/text\/html/i.test(c.req.header('accept') ?? '')) throw error;
       const reason = error.status === 403 && error.detail === NO_ACCESS ? 'access-denied' : error.status === 429 ? 'too-many-attempts' : 'sso-failed';
-      c.header('cache-control', 'no-store');
       return c.redirect(`${linkBase(c)}#/signin?error=${reason}`, 303);
     }
     const { contact, settings, allowList } = signedIn;
     await startSession(c, contact, settings, 'sso');
-    c.header('cache-control', 'no-store');
     return c.redirect(safeReturnTo(c.req.query('return_to'), allowList, linkBase(c)), 303);
   })
-  .post('/auth/sso/token', portalEnabled, csrfGuard, async (c) => {
+  .post('/auth/sso/token', async (c) => {
     const { jwt } = await readJson(c, SsoTokenRequest);
     const { contact, settings } = await ssoSignIn(c, jwt);
     const { token, ...auth } = await createSession(c.get('deps').db, contact, settings, c.get('deps').now(), 'sso');
-    c.header('cache-control', 'no-store');
     return c.json({ token, expiresAt: sessionBody(auth).expiresAt });
   });

@@ -5,17 +5,16 @@ import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js'
 import { endSession, resolveSession, sessionBody, startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
+import { requireSession } from '../http/middleware.js';
 import { Problem } from '../http/problem.js';
 import { clearFailures, guardFailures, recordFailure } from '../http/throttling.js';
 import { readContact } from '../store/contacts.js';
-import { readSettings } from '../store/settings.js';
 
-const wrongCredentials = () => new Problem(401, 'wrong-credentials', 'Wrong email or password', 'Wrong email or password.');
+const wrongCredentials = () => Problem.unauthenticated('Wrong email or password.', { slug: 'wrong-credentials', title: 'Wrong email or password' });
 
 /** Password sign-in, sign-out, the current session and extending it. */
 export const authRoutes = new Hono<AppEnv>()
-  .post('/auth/login', portalEnabled, csrfGuard, async (c) => {
+  .post('/auth/login', async (c) => {
     const { email, password } = await readJson(c, Credentials);
     const key = email.trim().toLowerCase();
     await guardFailures(c, key);
@@ -33,27 +32,23 @@ export const authRoutes = new Hono<AppEnv>()
     if (row && needsRehash(row.password_hash, scrypt)) {
       await db.updateTable('contacts').set({ password_hash: await hashPassword(password, scrypt) }).where('id', '=', row.id).execute();
     }
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const denied = passwordAccessProblem(settings, contact);
     if (denied) throw denied;
     const auth = await startSession(c, contact, settings);
-    c.header('cache-control', 'no-store');
     return c.json(sessionBody(auth));
   })
-  .post('/auth/logout', portalEnabled, csrfGuard, async (c) => {
+  .post('/auth/logout', async (c) => {
     await endSession(c);
-    c.header('cache-control', 'no-store');
     return c.body(null, 204);
   })
   // Looking at the session is not activity: a tab polling it must not keep an idle session alive.
   // Nobody signed in is an answer, not an error: 200 with `null`, so a visitor's console stays clean.
-  .get('/auth/session', portalEnabled, async (c) => {
-    const auth = await resolveSession(c, undefined, false);
-    c.header('cache-control', 'no-store');
+  .get('/auth/session', async (c) => {
+    const auth = await resolveSession(c, c.get('settings'), false);
     return c.json(auth ? sessionBody(auth) : null);
   })
   // "Stay signed in": counts as activity (requireSession touches the session).
-  .post('/auth/session/extend', portalEnabled, csrfGuard, requireSession, async (c) => {
-    c.header('cache-control', 'no-store');
+  .post('/auth/session/extend', requireSession, async (c) => {
     return c.json(sessionBody(c.get('auth')));
   });

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { streamSSE } from 'hono/streaming';
-import { lookUpSession, resolveSession } from '../auth/sessions.js';
+import { lookUpSession } from '../auth/sessions.js';
 import type { AppEnv } from '../http/context.js';
 import type { Watcher } from '../http/stream-hub.js';
-import { csrfGuard, portalEnabled } from '../http/middleware.js';
-import { unauthenticated, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { changesFor, latestChangeId, MAX_CHANGES } from '../store/change-feed.js';
 
 /** One entry of `GET /events` (the HttpAdapter's PortalChange without `session-ended`, which it derives from a 401). */
@@ -15,22 +14,10 @@ export const PortalChange = z.union([
   z.object({ type: z.literal('ticket'), ticketId: z.int() }),
 ]);
 
-/**
- * A session that is looked at but not touched: polling for changes is not activity, so an idle session still ends
- * (the next poll answers 401).
- */
-const watchingSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const auth = await resolveSession(c, undefined, false);
-  if (!auth) throw unauthenticated();
-  c.set('auth', auth);
-  c.header('x-session-expires-at', new Date(auth.expiresAt).toISOString());
-  await next();
-};
-
 function parseSince(raw: string | undefined): string {
   const ms = raw === undefined ? Number.NaN : Date.parse(raw);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(raw ?? '') || Number.isNaN(ms)) {
-    throw validation([{ field: 'since', message: 'Give the time of the last poll as an ISO 8601 date-time.' }]);
+    throw Problem.validation([{ field: 'since', message: 'Give the time of the last poll as an ISO 8601 date-time.' }]);
   }
   return new Date(ms).toISOString();
 }
@@ -41,7 +28,7 @@ export const eventRoutes = new Hono<AppEnv>()
    * Polling: `GET /events?since=<ISO>` → `[{type:'message',ticketId,messageId} | {type:'ticket',ticketId}]` changed
    * after that server time. `ETag` + `If-None-Match` → 304 when the answer is the same as last time.
    */
-  .get('/events', portalEnabled, csrfGuard, watchingSession, async (c) => {
+  .get('/events', async (c) => {
     const since = parseSince(c.req.query('since'));
     const { contact, settings } = c.get('auth');
     const { changes } = await changesFor(c.get('deps').db, contact, settings, { since });
@@ -58,8 +45,8 @@ export const eventRoutes = new Hono<AppEnv>()
    * once the session is over (signed out, expired, or no longer admitted by the access settings). Streams are
    * limited per session (429) and in total (503); one shared poll serves them all.
    */
-  .get('/events/stream', portalEnabled, csrfGuard, watchingSession, (c) => {
-    const { db, streams, now, shutdown } = c.get('deps');
+  .get('/events/stream', (c) => {
+    const { db, streams, now, shutdown, settingsStore } = c.get('deps');
     let auth = c.get('auth');
     const release = streams.reserve(auth.tokenHash);
     const lastEventId = Number(c.req.header('last-event-id'));
@@ -85,7 +72,7 @@ export const eventRoutes = new Hono<AppEnv>()
             async wake(latestId, recheck) {
               if (recheck || now() >= auth.expiresAt) {
                 // Settings and the contact are read again: a changed rule applies at once.
-                const found = await lookUpSession(c, undefined, false);
+                const found = await lookUpSession(c, await settingsStore.read(), false);
                 if (!('auth' in found)) return this.end();
                 auth = found.auth;
               }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/context.js';
-import { forbidden } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import type { MessageInput } from '../schemas/admin.js';
 import { storeFile } from '../store/files.js';
 
@@ -12,7 +12,7 @@ type Input = z.infer<typeof MessageInput>;
 export function enforceAgentKey(c: Context<AppEnv>, body: Input): void {
   const agentId = c.get('agentId');
   if (agentId === undefined) return;
-  if (body.author !== 'agent' || body.authorId !== agentId) throw forbidden('An agent API key posts as its own agent: author "agent", authorId of the key.');
+  if (body.author !== 'agent' || body.authorId !== agentId) throw Problem.forbidden('An agent API key posts as its own agent: author "agent", authorId of the key.');
 }
 
 /** Stores the files of a helpdesk message and links them to it. */

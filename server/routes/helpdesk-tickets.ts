@@ -4,13 +4,12 @@ import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.js';
 import { attachmentDisposition, servedType } from '../http/file-types.js';
-import { notFound, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { idParam } from '../http/ticket-access.js';
 import { listHelpdeskTickets, toHelpdeskTicket, waitingOnUs, type HelpdeskQuery } from '../sql/helpdesk-list.js';
 import { readAgents } from '../store/agents.js';
 import { visibleThread } from '../store/messages.js';
 import { readPipelines } from '../store/pipelines.js';
-import { readSettings } from '../store/settings.js';
 import { readTicket } from '../store/tickets.js';
 import { storedPath } from '../store/uploads.js';
 import { parseTicketQuery } from './tickets.js';
@@ -22,7 +21,7 @@ function helpdeskQuery(c: Parameters<typeof parseTicketQuery>[0]): HelpdeskQuery
   const { view: _view, filters: { inbox, ...filters }, ...rest } = parseTicketQuery(c);
   void _view;
   const raw = c.req.query('waitingOnUs');
-  if (raw !== undefined && raw !== 'true' && raw !== 'false') throw validation([{ field: 'waitingOnUs', message: 'Give true or false.' }]);
+  if (raw !== undefined && raw !== 'true' && raw !== 'false') throw Problem.validation([{ field: 'waitingOnUs', message: 'Give true or false.' }]);
   return { ...rest, filters, ...(inbox !== undefined ? { inbox } : {}), ...(raw !== undefined ? { waitingOnUs: raw === 'true' } : {}) };
 }
 
@@ -34,14 +33,12 @@ const agentName = (a: { firstName: string; lastName: string }) => `${a.firstName
  */
 export const helpdeskTicketRoutes = new Hono<AppEnv>()
   .get('/admin/tickets', async (c) => {
-    const { db } = c.get('deps');
-    c.header('cache-control', 'no-store');
-    return c.json(await listHelpdeskTickets(db, helpdeskQuery(c), await readSettings(db)));
+    return c.json(await listHelpdeskTickets(c.get('deps').db, helpdeskQuery(c), c.get('settings')));
   })
   .get('/admin/tickets/:id{[0-9]+}', async (c) => {
     const { db } = c.get('deps');
     const ticket = await readTicket(db, idParam(c.req.param('id'), NO_TICKET));
-    if (!ticket) throw notFound(NO_TICKET);
+    if (!ticket) throw Problem.notFound(NO_TICKET);
     const [pipelines, waiting, contact, company, owners, threads, visible] = await Promise.all([
       readPipelines(db),
       waitingOnUs(db, [ticket.id]),
@@ -53,7 +50,6 @@ export const helpdeskTicketRoutes = new Hono<AppEnv>()
       visibleThread(db, ticket.id),
     ]);
     const owner = ticket.ownerId === null ? undefined : owners.get(ticket.ownerId);
-    c.header('cache-control', 'no-store');
     return c.json({
       ...toHelpdeskTicket(ticket, pipelines, waiting.has(ticket.id), true),
       contact: { id: contact.id, email: contact.email, name: contact.name, companyId: contact.company_id },
@@ -65,7 +61,7 @@ export const helpdeskTicketRoutes = new Hono<AppEnv>()
   .get('/admin/tickets/:id{[0-9]+}/messages', async (c) => {
     const { db } = c.get('deps');
     const ticket = await readTicket(db, idParam(c.req.param('id'), NO_TICKET));
-    if (!ticket) throw notFound(NO_TICKET);
+    if (!ticket) throw Problem.notFound(NO_TICKET);
     const rows = await db.selectFrom('messages').selectAll().where('ticket_id', '=', ticket.id)
       .orderBy('created_at').orderBy('id').execute();
     const ids = rows.map((r) => r.id);
@@ -77,7 +73,6 @@ export const helpdeskTicketRoutes = new Hono<AppEnv>()
     ]);
     const contactNames = new Map(contacts.map((r) => [r.id, r.name]));
     const base = new URL(c.req.url);
-    c.header('cache-control', 'no-store');
     return c.json(rows.map((r) => {
       const agent = r.author_kind === 'agent' ? agents.get(r.author_id) : undefined;
       return {
@@ -96,7 +91,7 @@ export const helpdeskTicketRoutes = new Hono<AppEnv>()
     const row = await db.selectFrom('attachments').selectAll().where('id', '=', idParam(c.req.param('id'), NO_ATTACHMENT)).executeTakeFirst();
     const path = row ? storedPath(filesDir, row.storage_key) : undefined;
     const info = path === undefined ? undefined : await stat(path).catch(() => undefined);
-    if (!row || path === undefined || !info?.isFile()) throw notFound(NO_ATTACHMENT);
+    if (!row || path === undefined || !info?.isFile()) throw Problem.notFound(NO_ATTACHMENT);
     return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, {
       status: 200,
       headers: {

@@ -17,7 +17,7 @@ export const inboxRoutes = new Hono<AppEnv>()
     const { name } = await readJson(c, InboxInput);
     const { db, now } = c.get('deps');
     if (await db.selectFrom('inboxes').select('name').where('name', '=', name).executeTakeFirst()) {
-      throw new Problem(409, 'conflict', 'Inbox exists', `There is an inbox "${name}" already.`, [{ field: 'name', message: 'Already exists.' }]);
+      throw Problem.conflict('Inbox exists', `There is an inbox "${name}" already.`, { errors: [{ field: 'name', message: 'Already exists.' }] });
     }
     await db.insertInto('inboxes').values({ name, created_at: new Date(now()).toISOString() }).execute();
     return c.json({ name }, 201);

@@ -6,11 +6,10 @@ import type { Db } from '../db/connect.js';
 import { readJson } from '../http/body.js';
 import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { notFound, Problem, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { idParam } from '../http/ticket-access.js';
 import { issueInvitation } from '../store/one-time-tokens.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
-import { readSettings } from '../store/settings.js';
 
 export const SendInvitations = z.object({
   /** The number the admin was shown and confirmed; 409 when it changed meanwhile. */
@@ -61,21 +60,21 @@ async function sendInvitation(c: Context<AppEnv>, db: Db, settings: Settings, co
 export const invitationRoutes = new Hono<AppEnv>()
   .get('/admin/invitations/pending', async (c) => {
     const { db, now } = c.get('deps');
-    const contacts = await pendingContacts(db, await readSettings(db), now());
+    const contacts = await pendingContacts(db, c.get('settings'), now());
     c.header('cache-control', 'no-store');
     return c.json({ count: contacts.length, contacts });
   })
   .post('/admin/invitations', async (c) => {
     const body = await readJson(c, SendInvitations);
     const { db, now } = c.get('deps');
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const at = now();
     const sent = await db.transaction().execute(async (trx) => {
       const contacts = await pendingContacts(trx, settings, at);
       if (body.expectedCount !== undefined && body.expectedCount !== contacts.length) {
-        throw new Problem(409, 'count-changed', 'The number of invitations changed',
+        throw Problem.conflict('The number of invitations changed',
           `${contacts.length} invitations would be sent now, not ${body.expectedCount}. Check the list again.`,
-          [{ field: 'expectedCount', message: `Now ${contacts.length}.` }]);
+          { slug: 'count-changed', errors: [{ field: 'expectedCount', message: `Now ${contacts.length}.` }] });
       }
       for (const contact of contacts) await sendInvitation(c, trx, settings, contact, at);
       return contacts.length;
@@ -86,17 +85,17 @@ export const invitationRoutes = new Hono<AppEnv>()
     const { db, now } = c.get('deps');
     const id = idParam(c.req.param('id'), NO_CONTACT);
     const contact = await db.selectFrom('contacts').select(['id', 'email', 'name', 'password_hash']).where('id', '=', id).executeTakeFirst();
-    if (!contact) throw notFound(NO_CONTACT);
+    if (!contact) throw Problem.notFound(NO_CONTACT);
     if (contact.password_hash !== null) {
-      throw new Problem(409, 'has-password', 'Already signed up', 'This contact has a password; send a password reset instead.');
+      throw Problem.conflict('Already signed up', 'This contact has a password; send a password reset instead.', { slug: 'has-password' });
     }
-    const settings = await readSettings(db);
+    const settings = c.get('settings');
     const at = now();
     await db.transaction().execute(async (trx) => {
       // The old links stop working: only the newest invitation signs in.
       await trx.updateTable('invitations').set({ used_at: at }).where('contact_id', '=', id).where('used_at', 'is', null).execute();
       const [pending] = await pendingContacts(trx, settings, at, id);
-      if (!pending) throw validation([{ field: 'id', message: 'The contact is not in an access group that grants access to this portal.' }]);
+      if (!pending) throw Problem.validation([{ field: 'id', message: 'The contact is not in an access group that grants access to this portal.' }]);
       await sendInvitation(c, trx, settings, pending, at);
     });
     return c.json({ sent: 1 });
@@ -105,15 +104,15 @@ export const invitationRoutes = new Hono<AppEnv>()
     const { db, now } = c.get('deps');
     const id = idParam(c.req.param('id'), NO_CONTACT);
     const body = await readJson(c, GroupMembership);
-    if (!(await db.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst())) throw notFound(NO_CONTACT);
+    if (!(await db.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst())) throw Problem.notFound(NO_CONTACT);
     const groupIds = [...new Set(body.accessGroupIds)];
     const found = groupIds.length === 0 ? [] : await db.selectFrom('access_groups').select('id').where('id', 'in', groupIds).execute();
     const missing = groupIds.filter((g) => !found.some((f) => f.id === g));
-    if (missing.length > 0) throw validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
+    if (missing.length > 0) throw Problem.validation([{ field: 'accessGroupIds', message: `Unknown access group: ${missing.join(', ')}.` }]);
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('contact_access_groups').where('contact_id', '=', id).execute();
       if (groupIds.length > 0) await trx.insertInto('contact_access_groups').values(groupIds.map((g) => ({ contact_id: id, access_group_id: g }))).execute();
     });
-    const pending = await pendingContacts(db, await readSettings(db), now(), id);
+    const pending = await pendingContacts(db, c.get('settings'), now(), id);
     return c.json({ id, accessGroupIds: groupIds, invitationPending: pending.length > 0 });
   });

@@ -5,6 +5,7 @@ import { PublicSettings, Settings } from '../../src/contract/settings.js';
 import { FormDefinition } from '../../src/contract/form.js';
 import { Message, Ticket, TicketFacets, TicketPage } from '../../src/contract/tickets.js';
 import type { AppEnv } from '../http/context.js';
+import { IDEMPOTENCY_KEY } from '../http/idempotency-key.js';
 import {
   AccessGroupInput, AgentInput, CompanyInput, ContactInput, CreatedId, MessageInput, OutboxEntry, PipelineOutput, TicketInput,
   TicketPatch,
@@ -41,7 +42,7 @@ export interface Route {
   agentKey?: boolean;
   /** Answers 429 with Retry-After when throttled. */
   throttled?: boolean;
-  params?: { name: string; in: 'query' | 'path' | 'header'; schema: object; description?: string }[];
+  params?: { name: string; in: 'query' | 'path' | 'header'; schema: object; description?: string; required?: boolean }[];
 }
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
@@ -58,7 +59,10 @@ const LIST_PARAMS: NonNullable<Route['params']> = [
 ];
 
 const ID_PARAM = { name: 'id', in: 'path' as const, schema: { type: 'integer', minimum: 1 } };
-const IDEMPOTENCY_PARAM = { name: 'Idempotency-Key', in: 'header' as const, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' }, description: 'One per reply draft; retries reuse it' };
+const IDEMPOTENCY_PARAM = {
+  name: 'Idempotency-Key', in: 'header' as const, required: true, schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
+  description: 'One per draft (a new ticket or a reply); retries reuse it. Missing or malformed: 400 naming the header',
+};
 
 const ROUTES: Route[] = [
   { method: 'get', path: '/portal', summary: 'Public settings', ok: { status: 200, schema: 'PublicSettings' },
@@ -104,7 +108,7 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/tickets', summary: 'Submit the support form: multipart/form-data with one part per field (repeated for checkboxes) and `files[]`; validated like the browser does (422 `errors: [{field, message, key}]`; file limits checked while streaming, 413/422 naming `files`); the same Idempotency-Key answers the same ticket, with other values 409',
     session: true, ok: { status: 201, schema: 'Ticket', description: 'The new ticket (or, for a repeated Idempotency-Key, the ticket it created)' }, problems: [409, 413],
     multipart: { subject: str, content: str, '<field name>': { description: 'One part per form field; checkboxes repeat the part' }, 'files[]': { type: 'array', items: { type: 'string', format: 'binary' } } },
-    params: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' }, description: 'One per draft' }] },
+    params: [IDEMPOTENCY_PARAM] },
   { method: 'get', path: '/tickets/{id}', summary: 'One ticket: the list fields, `content` and `actions {reply, close}`; 404 when missing or not visible to the user',
     session: true, ok: { status: 200, schema: 'Ticket' }, problems: [404], params: [ID_PARAM] },
   { method: 'get', path: '/tickets/{id}/messages', summary: 'The conversation: the oldest thread only, oldest first, never internal notes; agents named per `ownerName`',

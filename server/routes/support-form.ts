@@ -6,8 +6,8 @@ import { fileFieldIssue, validateForm, type FormIssue } from '../../src/domain/f
 import { maySeeTicket } from '../../src/domain/permissions.js';
 import { localizedTexts } from '../../src/domain/public-settings.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { forbidden, notFound, Problem } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
+import { idempotencyKey, idempotencyKeyReused } from '../http/idempotency-key.js';
 import { checkStorageQuota, checkSubmissionRate } from '../http/submission-limits.js';
 import { readSupportFormBody } from '../http/support-form-body.js';
 import { toWireTicket } from '../http/ticket-access.js';
@@ -15,15 +15,12 @@ import { readPipelines } from '../store/pipelines.js';
 import { createTicketOnce } from '../store/ticket-create.js';
 import { readTicket } from '../store/tickets.js';
 
-/** `Idempotency-Key`: one per draft, 8–128 characters of `A-Z a-z 0-9 _ -`. */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
-
 /** Field errors of the form as problem+json entries: `{ field, message, key }` (key = FormIssueKey, for clients that localize). */
 export const issueErrors = (issues: readonly FormIssue[]): FieldError[] =>
   issues.map((i) => ({ field: i.field, message: i.message, key: i.key, ...(i.params ? { params: i.params } : {}) }));
 
 const formProblem = (issues: readonly FormIssue[]) =>
-  new Problem(422, 'validation', 'Validation failed', 'Some fields of the form are not valid.', issueErrors(issues));
+  Problem.validation(issueErrors(issues), 'Some fields of the form are not valid.');
 
 function fingerprintOf(values: unknown, files: readonly { name: string; contentType: string; size: number; sha256: string }[]): string {
   const sorted = Object.fromEntries(Object.entries(values as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -32,25 +29,20 @@ function fingerprintOf(values: unknown, files: readonly { name: string; contentT
 
 /** The support form: its definition (`GET /forms/support`) and new tickets from it (`POST /tickets`). */
 export const supportFormRoutes = new Hono<AppEnv>()
-  .get('/forms/support', portalEnabled, csrfGuard, requireSession, (c) => {
+  .get('/forms/support', (c) => {
     const { settings } = c.get('auth');
     const form = settings.supportForm;
-    c.header('cache-control', 'no-store');
     if (!form.enabled) return c.json(null);
     const texts = localizedTexts(settings, c.req.query('locale'));
     const definition: FormDefinition = { menuText: texts.menuText, headerText: texts.headerText, fields: form.fields, uploads: form.uploads };
     return c.json(definition);
   })
-  .post('/tickets', portalEnabled, csrfGuard, requireSession, async (c) => {
+  .post('/tickets', async (c) => {
     const { contact, settings } = c.get('auth');
     const { db, filesDir, now } = c.get('deps');
     const form = settings.supportForm;
-    if (!form.enabled) throw forbidden('The support form is switched off.');
-    const key = c.req.header('idempotency-key')?.trim() ?? '';
-    if (!IDEMPOTENCY_KEY.test(key)) {
-      throw new Problem(400, 'idempotency-key', 'Idempotency-Key required', 'Send an Idempotency-Key header of 8–128 letters, digits, "_" or "-".',
-        [{ field: 'Idempotency-Key', message: 'Send one key per draft: 8–128 letters, digits, "_" or "-".' }]);
-    }
+    if (!form.enabled) throw Problem.forbidden('The support form is switched off.');
+    const key = idempotencyKey(c);
 
     const replay = await db.selectFrom('ticket_requests').select('ticket_id').where('contact_id', '=', contact.id).where('idempotency_key', '=', key).executeTakeFirst();
     if (!replay) await checkSubmissionRate(c, 'tickets');
@@ -69,22 +61,20 @@ export const supportFormRoutes = new Hono<AppEnv>()
       // A customer-settable `pipeline` field chooses the pipeline; otherwise the first one.
       const pipelines = await readPipelines(db);
       const pipeline = pipelines.find((p) => p.id === result.values.pipeline) ?? pipelines[0];
-      if (!pipeline || pipeline.stages.length === 0) throw new Problem(503, 'unavailable', 'No pipeline', 'No pipeline is configured for new tickets.');
+      if (!pipeline || pipeline.stages.length === 0) throw Problem.unavailable('No pipeline', 'No pipeline is configured for new tickets.');
       const outcome = await createTicketOnce(db, {
         contact, idempotencyKey: key, fingerprint: fingerprintOf(result.values, body.files), values: result.values, files: body.files,
         pipeline, inbox: settings.defaultInbox, at: now(),
       });
       if (outcome.kind === 'conflict') {
-        throw new Problem(409, 'conflict', 'Idempotency-Key already used',
-          'This Idempotency-Key was used for another submission; start a new draft for a new ticket.');
+        throw idempotencyKeyReused('ticket');
       }
       keep = outcome.kind === 'created';
       if (outcome.kind === 'replayed') c.header('idempotent-replayed', 'true');
       const ticket = await readTicket(db, outcome.ticketId);
       // A replay answers like GET /tickets/{id}: only a ticket the contact may (still) see.
-      if (outcome.kind === 'replayed' && (!ticket || !maySeeTicket(settings, contact, ticket))) throw notFound('No ticket has this id.');
-      if (!ticket) throw new Problem(500, 'internal', 'Internal server error', 'The new ticket could not be read.');
-      c.header('cache-control', 'no-store');
+      if (outcome.kind === 'replayed' && (!ticket || !maySeeTicket(settings, contact, ticket))) throw Problem.notFound('No ticket has this id.');
+      if (!ticket) throw Problem.internal('The new ticket could not be read.');
       c.header('location', `/api/v1/tickets/${outcome.ticketId}`);
       c.get('deps').webhooks?.kick();
       return c.json(await toWireTicket(db, ticket, settings), 201);

@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { closingStage } from '../../src/domain/conversation.js';
 import { ticketStatus } from '../../src/domain/display.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { forbidden, notFound, Problem } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { toWireTicket, visibleTicket } from '../http/ticket-access.js';
 import { recordChange } from '../store/changes.js';
 import { readConversation, toWireMessages } from '../store/messages.js';
@@ -13,33 +12,31 @@ import { queueWebhookEvent } from '../webhooks/events.js';
 
 /** One ticket: its detail, its conversation and "Close ticket". A ticket the contact may not see is 404 on each. */
 export const ticketDetailRoutes = new Hono<AppEnv>()
-  .get('/tickets/:id{[0-9]+}', portalEnabled, csrfGuard, requireSession, async (c) => {
+  .get('/tickets/:id{[0-9]+}', async (c) => {
     const ticket = await visibleTicket(c);
-    c.header('cache-control', 'no-store');
     return c.json(await toWireTicket(c.get('deps').db, ticket, c.get('auth').settings));
   })
-  .get('/tickets/:id{[0-9]+}/messages', portalEnabled, csrfGuard, requireSession, async (c) => {
+  .get('/tickets/:id{[0-9]+}/messages', async (c) => {
     const ticket = await visibleTicket(c);
     const { db } = c.get('deps');
-    c.header('cache-control', 'no-store');
     return c.json(await toWireMessages(db, await readConversation(db, ticket.id), c.get('auth').settings.ownerName));
   })
   /**
    * Moves the ticket to the closed stage chosen for its pipeline (else the pipeline's first closed stage). Idempotent:
    * a ticket already in a closed stage is answered as it is. 403 unless customers may close tickets.
    */
-  .post('/tickets/:id{[0-9]+}/close', portalEnabled, csrfGuard, requireSession, async (c) => {
+  .post('/tickets/:id{[0-9]+}/close', async (c) => {
     const { id } = await visibleTicket(c);
     const { settings } = c.get('auth');
     const { db, now } = c.get('deps');
-    if (!settings.actions.customerClose) throw forbidden('Tickets cannot be closed here.');
+    if (!settings.actions.customerClose) throw Problem.forbidden('Tickets cannot be closed here.');
     const closed = await db.transaction().execute(async (trx) => {
       const ticket = await readTicket(trx, id);
-      if (!ticket) throw notFound('No ticket has this id.');
+      if (!ticket) throw Problem.notFound('No ticket has this id.');
       const pipelines = await readPipelines(trx);
       if (ticketStatus(pipelines, ticket, 'open-closed').closed) return ticket;
       const stage = closingStage(settings, pipelines, ticket.pipeline);
-      if (!stage) throw new Problem(409, 'no-closed-stage', 'Cannot close', 'The pipeline of this ticket has no closed stage.');
+      if (!stage) throw Problem.conflict('Cannot close', 'The pipeline of this ticket has no closed stage.', { slug: 'no-closed-stage' });
       const at = now();
       const iso = new Date(at).toISOString();
       const next = { ...ticket, stage: stage.id, lastActivityAt: iso > ticket.lastActivityAt ? iso : ticket.lastActivityAt };

@@ -5,8 +5,8 @@ import { ticketStatus } from '../../src/domain/display.js';
 import type { TicketRecord } from '../../src/domain/world.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/context.js';
-import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { forbidden, notFound, Problem, validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
+import { idempotencyKey, idempotencyKeyReused } from '../http/idempotency-key.js';
 import { readReplyForm, type ReplyForm } from '../http/reply-form.js';
 import { checkStorageQuota, checkSubmissionRate } from '../http/submission-limits.js';
 import { visibleTicket } from '../http/ticket-access.js';
@@ -16,10 +16,7 @@ import { readPipelines } from '../store/pipelines.js';
 import { readTicket, updateTicket } from '../store/tickets.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 
-/** `Idempotency-Key`: 8–128 of `A-Z a-z 0-9 _ -` (a UUID fits). */
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
-
-const closedRefusal = () => forbidden('Replies to closed tickets are not possible.');
+const closedRefusal = () => Problem.forbidden('Replies to closed tickets are not possible.');
 
 async function mayReply(db: Db, ticket: TicketRecord, actions: Parameters<typeof ticketActions>[0]): Promise<boolean> {
   return ticketActions(actions, ticketStatus(await readPipelines(db), ticket, 'open-closed').closed).reply;
@@ -40,7 +37,7 @@ async function storeReply(db: Db, form: ReplyForm, input: { ticketId: number; co
     const earlier = await earlierRequest(trx, input.contactId, input.key);
     if (earlier) return { kind: 'earlier', fingerprint: earlier.fingerprint, messageId: earlier.message_id };
     const ticket = await readTicket(trx, input.ticketId);
-    if (!ticket) throw notFound('No ticket has this id.');
+    if (!ticket) throw Problem.notFound('No ticket has this id.');
     if (!(await mayReply(trx, ticket, input.actions))) return { kind: 'closed' };
     const iso = new Date(input.at).toISOString();
     let thread = await visibleThread(trx, ticket.id);
@@ -74,12 +71,9 @@ async function storeReply(db: Db, form: ReplyForm, input: { ticketId: number; co
 
 /** `POST /tickets/{id}/messages`: a reply (multipart `body` + `files[]`) posted once per `Idempotency-Key`. */
 export const ticketReplyRoutes = new Hono<AppEnv>()
-  .post('/tickets/:id{[0-9]+}/messages', portalEnabled, csrfGuard, requireSession, async (c) => {
+  .post('/tickets/:id{[0-9]+}/messages', async (c) => {
     const ticket = await visibleTicket(c);
-    const key = c.req.header('idempotency-key')?.trim();
-    if (!key || !IDEMPOTENCY_KEY.test(key)) {
-      throw validation([{ field: 'Idempotency-Key', message: 'Send an Idempotency-Key header of 8 to 128 letters, digits, "-" or "_".' }]);
-    }
+    const key = idempotencyKey(c);
     const { contact, settings } = c.get('auth');
     const { db, now, filesDir } = c.get('deps');
     // Refuse before reading any upload, unless this is a retry of a reply already stored.
@@ -111,13 +105,10 @@ export const ticketReplyRoutes = new Hono<AppEnv>()
     else c.get('deps').webhooks?.kick();
     if (outcome.kind === 'closed') throw closedRefusal();
     if (outcome.kind === 'earlier' && outcome.fingerprint !== fingerprint) {
-      throw new Problem(409, 'idempotency-key-reused', 'Idempotency-Key already used',
-        'This Idempotency-Key was already used for a different reply. Use a new key for a new reply.',
-        [{ field: 'Idempotency-Key', message: 'Already used for a different reply.' }]);
+      throw idempotencyKeyReused('reply');
     }
     const message = await readWireMessage(db, outcome.messageId, settings.ownerName);
-    if (!message) throw notFound('The reply no longer exists.');
+    if (!message) throw Problem.notFound('The reply no longer exists.');
     if (outcome.kind === 'earlier') c.header('idempotent-replayed', 'true');
-    c.header('cache-control', 'no-store');
     return c.json(message, 201);
   });

@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { WebhookDeliveriesTable, WebhooksTable } from '../db/helpdesk-types.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv } from '../http/context.js';
-import { notFound } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { idParam } from '../http/ticket-access.js';
 import { WebhookInput } from '../schemas/helpdesk.js';
 
@@ -24,7 +24,7 @@ const toDelivery = (r: Selectable<WebhookDeliveriesTable>) => ({
 async function webhookOf(c: Context<AppEnv>) {
   const id = idParam(c.req.param('id'), NO_WEBHOOK);
   const row = await c.get('deps').db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(NO_WEBHOOK);
+  if (!row) throw Problem.notFound(NO_WEBHOOK);
   return row;
 }
 
@@ -68,7 +68,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     const updated = await db.updateTable('webhook_deliveries')
       .set({ status: 'pending', next_attempt_at: new Date(0).toISOString(), delivered_at: null })
       .where('id', '=', id).where('webhook_id', '=', hook.id).returningAll().executeTakeFirst();
-    if (!updated) throw notFound(NO_DELIVERY);
+    if (!updated) throw Problem.notFound(NO_DELIVERY);
     webhooks?.kick();
     return c.json(toDelivery(updated), 202);
   });

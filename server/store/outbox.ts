@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import { validation } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 
 /** Most outbox entries per answer (`limit`). */
 export const OUTBOX_MAX_LIMIT = 1000;
@@ -8,7 +8,7 @@ function paging(raw: string | undefined, field: string, min: number, max: number
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < min || n > max) {
-    throw validation([{ field, message: `Give ${field} as a whole number from ${min} to ${max}.` }]);
+    throw Problem.validation([{ field, message: `Give ${field} as a whole number from ${min} to ${max}.` }]);
   }
   return n;
 }

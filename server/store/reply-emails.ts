@@ -7,7 +7,6 @@ import { agentReplyMail } from '../mail/agent-reply.js';
 import { contactMailLocale, queueMail } from '../mail/queue.js';
 import { matchMailLocale } from '../mail/templates.js';
 import { readAgents } from './agents.js';
-import { readSettings } from './settings.js';
 
 /** A contact's email preferences (defaults when never set: reply emails on, the portal's default language). */
 export async function readPreferences(db: Db, contactId: number) {
@@ -31,7 +30,7 @@ export async function queueReplyEmail(db: Db, c: Context<AppEnv>, input: { ticke
   if (!contact) return;
   const prefs = await readPreferences(db, contact.id);
   if (!prefs.replyEmails) return;
-  const settings = await readSettings(db);
+  const settings = c.get('settings');
   const chosen = prefs.locale !== null && settings.locales.includes(prefs.locale as never) ? prefs.locale : null;
   const locale = matchMailLocale(chosen) ?? await contactMailLocale(db, contact.id, [settings.defaultLocale]);
   const translated = settings.translations?.[locale as keyof typeof settings.translations];

@@ -7,6 +7,18 @@ export async function readSettings(db: Db): Promise<Settings> {
   return JSON.parse(row.data) as Settings;
 }
 
+/**
+ * The settings as requests read them. `onRead` is told of every read (tests check that a request reads them once).
+ */
+export class SettingsStore {
+  constructor(private readonly db: Db, private readonly onRead?: () => void) {}
+
+  read(): Promise<Settings> {
+    this.onRead?.();
+    return readSettings(this.db);
+  }
+}
+
 export async function hasSettings(db: Db): Promise<boolean> {
   return (await db.selectFrom('settings').select(['id']).where('id', '=', 1).executeTakeFirst()) !== undefined;
 }
