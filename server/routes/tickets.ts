@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { DEFAULT_QUERY, TicketQuery, TicketView } from '../../src/contract/tickets.js';
-import { exposedProperties } from '../../src/domain/exposed-properties.js';
+import { exposedProperties, hiddenFilterField } from '../../src/domain/exposed-properties.js';
 import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
 import { csrfGuard, portalEnabled, requireSession } from '../http/middleware.js';
-import { fieldErrors, forbidden, validation } from '../http/problem.js';
+import { fieldErrors, forbidden, Problem, validation } from '../http/problem.js';
 import { checkFilters } from '../http/query-limits.js';
 import { ticketFacets } from '../sql/ticket-facets.js';
 import { listTickets } from '../sql/ticket-list.js';
@@ -35,9 +35,14 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
   return result.data;
 }
 
-/** The scope of a view for the signed-in contact; 403 for the company view without company permission. */
-export function scopeOf(c: Context<AppEnv>, view: TicketView): TicketScope {
+/**
+ * The scope of a view for the signed-in contact; 403 for the company view without company permission. With the
+ * query, a `filter[…]` by a property customers do not receive is refused (400 naming the parameter).
+ */
+export function scopeOf(c: Context<AppEnv>, view: TicketView, query?: Pick<TicketQuery, 'filters'>): TicketScope {
   const { contact, settings } = c.get('auth');
+  const hidden = query && hiddenFilterField(query, settings);
+  if (hidden) throw new Problem(400, 'unknown-filter', 'Unknown filter', hidden.message, [hidden]);
   const scope = scopeFor(settings, contact, view);
   if (!scope) throw forbidden('You may not see the tickets of your company.');
   return scope;
@@ -46,7 +51,7 @@ export function scopeOf(c: Context<AppEnv>, view: TicketView): TicketScope {
 export const ticketRoutes = new Hono<AppEnv>()
   .get('/tickets', portalEnabled, csrfGuard, requireSession, async (c) => {
     const query = parseTicketQuery(c);
-    const scope = scopeOf(c, query.view);
+    const scope = scopeOf(c, query.view, query);
     c.header('cache-control', 'no-store');
     const { settings } = c.get('auth');
     const page = await listTickets(c.get('deps').db, scope, query, settings);

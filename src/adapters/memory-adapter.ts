@@ -9,7 +9,7 @@ import { parseOrThrow } from '../contract/validation.js';
 import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
 import { demoWorld, type DemoWorld } from '../domain/demo-world.js';
 import { toSummary, type DisplayContext } from '../domain/display.js';
-import { exposedProperties } from '../domain/exposed-properties.js';
+import { exposedProperties, hiddenFilterField } from '../domain/exposed-properties.js';
 import { canViewCompany, maySeeTicket, scopeFor } from '../domain/permissions.js';
 import { toPublicSettings } from '../domain/public-settings.js';
 import { queryTickets, selectTickets } from '../domain/ticket-query.js';
@@ -227,6 +227,8 @@ export class MemoryAdapter implements PortalAdapter {
   listTickets(input: TicketQuery, options: CallOptions = {}) {
     return this.#settle(options.signal, () => {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
+      const hidden = hiddenFilterField(query, this.world.settings);
+      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
       const page = queryTickets(this.world.tickets, scope, query, this.#ctx());
@@ -245,6 +247,8 @@ export class MemoryAdapter implements PortalAdapter {
   exportTickets(input: TicketQuery, options: CallOptions & { locale?: string } = {}) {
     return this.#settle(options.signal, () => {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
+      const hidden = hiddenFilterField(query, this.world.settings);
+      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
       const rows = selectTickets(this.world.tickets, scope, query, this.#ctx());

@@ -157,6 +157,20 @@ export function adapterConformance(name: string, make: AdapterFactory) {
         assert.deepEqual(page.items, []);
       });
 
+      it('refuses a filter by a property customers are not shown, naming the parameter (list and export)', async () => {
+        // The demo tickets carry `product`, which is neither a column nor a form field.
+        const adapter = await signedIn(make);
+        for (const call of [() => adapter.listTickets(query({ filters: { product: 'Cloud' } })), () => adapter.exportTickets(query({ filters: { product: 'Cloud' } }))]) {
+          const error = await call().catch((e: unknown) => e);
+          assert.ok(error instanceof ValidationError, String(error));
+          assert.deepEqual(error.fieldErrors.map((f) => f.field), ['filter[product]']);
+        }
+        const shown = await signedIn(make, (s) => ({ ...s, columns: [...s.columns, 'product'] }));
+        const page = await shown.listTickets(query({ view: 'company', filters: { product: 'Cloud' }, pageSize: 100 }));
+        assert.deepEqual(page.items.map((t) => t.id).sort((a, b) => a - b),
+          companyTickets.filter((t) => t.properties.product === 'Cloud').map((t) => t.id).sort((a, b) => a - b));
+      });
+
       it('refuses a page size over 100 with a validation error naming the field', async () => {
         const error = await (await signedIn(make)).listTickets(query({ pageSize: 500 })).catch((e: unknown) => e);
         assert.ok(error instanceof ValidationError);
