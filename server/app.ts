@@ -25,6 +25,7 @@ import { authRoutes } from './routes/auth.js';
 import { magicLinkRoutes } from './routes/auth-magic-link.js';
 import { passwordRoutes } from './routes/auth-password.js';
 import { registerRoutes } from './routes/auth-register.js';
+import { registerConfirmRoutes } from './routes/auth-register-confirm.js';
 import { ssoRoutes } from './routes/auth-sso.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { portalRoutes } from './routes/portal.js';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', openApiRoutes);
   api.route('/', authRoutes);
   api.route('/', registerRoutes);
+  api.route('/', registerConfirmRoutes);
   api.route('/', passwordRoutes);
   api.route('/', magicLinkRoutes);
   api.route('/', ssoRoutes);

@@ -204,6 +204,20 @@ export function registrationConformance(name: string, make: AdapterFactory) {
       assert.equal((await adapter.signIn(DEMO_SIGN_IN)).user.email, DEMO_SIGN_IN.email);
     });
 
+    it('with email confirmation, answers new and known addresses alike and signs nobody in until the address is confirmed', async () => {
+      const adapter = await make((s) => ({ ...s, access: { ...s.access, mode: 'self-registration', registrationConfirmation: 'email' } }));
+      const fresh = await adapter.register({ name: 'Nora Neu', email: 'nora@new.example', password: 'a-long-password', consent: true });
+      const known = await adapter.register({ name: 'Mallory', email: DEMO_SIGN_IN.email, password: 'attacker-password', consent: true });
+      assert.deepEqual(fresh, { status: 'check-email' });
+      assert.deepEqual(known, fresh);
+      assert.equal(await adapter.getSession(), null);
+      const unconfirmed = await adapter.signIn({ email: 'nora@new.example', password: 'a-long-password' }).catch((e: unknown) => e);
+      assert.ok(unconfirmed instanceof ForbiddenError, String(unconfirmed));
+      assert.equal(unconfirmed.reason, 'unconfirmed');
+      await assert.rejects(adapter.signIn({ email: 'nora@new.example', password: 'another-password' }), UnauthenticatedError);
+      await assert.rejects(adapter.signIn({ email: DEMO_SIGN_IN.email, password: 'attacker-password' }), UnauthenticatedError);
+    });
+
     it('refuses registration without consent, naming the field', async () => {
       const adapter = await make();
       const error = await adapter.register({ name: 'X', email: 'x@new.example', password: 'a-long-password', consent: false as true }).catch((e: unknown) => e);
