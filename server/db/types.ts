@@ -129,6 +129,12 @@ export interface AttachmentsTable {
   storage_key: string;
 }
 
+/**
+ * The largest row id: ids are 32-bit integer columns on PostgreSQL (serial), so a larger number names no row — and
+ * must never reach a query, where PostgreSQL would refuse it as out of range.
+ */
+export const MAX_ROW_ID = 2_147_483_647;
+
 export interface SessionsTable {
   token_hash: string;
   contact_id: number;
