@@ -41,10 +41,10 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
  */
 export function scopeOf(c: Context<AppEnv>, view: TicketView, query?: Pick<TicketQuery, 'filters'>): TicketScope {
   const { contact, settings } = c.get('auth');
-  const hidden = query && hiddenFilterField(query, settings);
-  if (hidden) throw new Problem(400, 'unknown-filter', 'Unknown filter', hidden.message, [hidden]);
   const scope = scopeFor(settings, contact, view);
   if (!scope) throw forbidden('You may not see the tickets of your company.');
+  const hidden = query && hiddenFilterField(query, settings);
+  if (hidden) throw new Problem(400, 'unknown-filter', 'Unknown filter', hidden.message, [hidden]);
   return scope;
 }
 

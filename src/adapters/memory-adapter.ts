@@ -240,10 +240,10 @@ export class MemoryAdapter implements PortalAdapter {
   listTickets(input: TicketQuery, options: CallOptions = {}) {
     return this.#settle(options.signal, () => {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
-      const hidden = hiddenFilterField(query, this.world.settings);
-      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
+      const hidden = hiddenFilterField(query, this.world.settings);
+      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const page = queryTickets(this.world.tickets, scope, query, this.#ctx());
       return { ...page, items: page.items.map((item) => ({ ...item, properties: exposedProperties(item.properties, this.world.settings) })) };
     });
@@ -260,10 +260,10 @@ export class MemoryAdapter implements PortalAdapter {
   exportTickets(input: TicketQuery, options: CallOptions & { locale?: string } = {}) {
     return this.#settle(options.signal, () => {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
-      const hidden = hiddenFilterField(query, this.world.settings);
-      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
+      const hidden = hiddenFilterField(query, this.world.settings);
+      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const rows = selectTickets(this.world.tickets, scope, query, this.#ctx());
       const csv = ticketsCsv(rows, effectiveColumns(this.world.settings.columns), this.#ctx(), options.locale);
       return new Blob([csv], { type: 'text/csv;charset=utf-8' });
