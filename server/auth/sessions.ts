@@ -78,6 +78,16 @@ export async function resolveSession(c: Context<AppEnv>, settings?: Settings, to
   return 'auth' in found ? found.auth : null;
 }
 
+/** How long the reason a session ended is kept after its row is gone (a tab may come back hours later). */
+export const ENDED_REASON_RETENTION_MS = SESSION_LIFETIME_MS;
+
+/** Why the session of a token no longer in `sessions` ended, when that was recorded recently; else `none`. */
+async function endedReason(db: Db, tokenHash: string, at: number): Promise<NoSession['ended']> {
+  const ended = await db.selectFrom('ended_sessions').select('reason')
+    .where('token_hash', '=', tokenHash).where('ended_at', '>', at - ENDED_REASON_RETENTION_MS).executeTakeFirst();
+  return ended?.reason ?? 'none';
+}
+
 /** Why a request has no session: none sent (or unknown), ended by time, or ended because access changed. */
 export type NoSession = { ended: 'none' | 'expired' | 'access-revoked' };
 
@@ -91,14 +101,18 @@ export async function lookUpSession(c: Context<AppEnv>, settings?: Settings, tou
   const { db, now } = c.get('deps');
   const tokenHash = hashToken(token);
   const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-  if (!row) return { ended: 'none' };
-  const current = settings ?? (await readSettings(db));
   const at = now();
+  if (!row) return { ended: await endedReason(db, tokenHash, at) };
+  const current = settings ?? (await readSettings(db));
   const contact = await readContact(db, row.contact_id);
   const expired = at >= endOf(row, current);
   if (!contact || expired || !sessionStillAdmits(current, contact, row.method)) {
+    const reason = expired ? 'expired' : 'access-revoked';
+    // The reason is stored before the row goes, so a request racing this one (same cookie) finds one or the other.
+    await db.insertInto('ended_sessions').values({ token_hash: tokenHash, reason, ended_at: at })
+      .onConflict((oc) => oc.column('token_hash').doNothing()).execute();
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-    return { ended: expired ? 'expired' : 'access-revoked' };
+    return { ended: reason };
   }
   if (!touch) return { auth: { tokenHash, contact, settings: current, expiresAt: endOf(row, current) } };
   await db.updateTable('sessions').set({ last_activity_at: at }).where('token_hash', '=', tokenHash).execute();

@@ -2,6 +2,7 @@ import { idColumn } from './dialect/kind.js';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { conversationMigration } from './migrations-conversation.js';
 import { sessionMethodMigration } from './migrations-hardening.js';
+import { endedSessionsAndRegistrationsMigration } from './migrations-registration.js';
 import { ticketRequestsMigration } from './migrations-ticket-requests.js';
 import { helpdeskMigration } from './migrations-helpdesk.js';
 import { inboxesMigration } from './migrations-inboxes.js';
@@ -223,5 +224,5 @@ const listIndexes: Migration = {
 
 /** In-code migrations, applied in name order. */
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => ({ '0001_initial': initial, '0002_auth': auth, '0003_list_indexes': listIndexes, '0004_conversation': conversationMigration, '0005_ticket_requests': ticketRequestsMigration, '0006_helpdesk': helpdeskMigration, '0007_inboxes': inboxesMigration, '0008_outbox_delivery': outboxDeliveryMigration, '0009_throttle_hits': throttleMigration, '0010_session_method': sessionMethodMigration }),
+  getMigrations: async () => ({ '0001_initial': initial, '0002_auth': auth, '0003_list_indexes': listIndexes, '0004_conversation': conversationMigration, '0005_ticket_requests': ticketRequestsMigration, '0006_helpdesk': helpdeskMigration, '0007_inboxes': inboxesMigration, '0008_outbox_delivery': outboxDeliveryMigration, '0009_throttle_hits': throttleMigration, '0010_session_method': sessionMethodMigration, '0011_ended_sessions_registrations': endedSessionsAndRegistrationsMigration }),
 };

@@ -129,6 +129,12 @@ export interface AttachmentsTable {
   storage_key: string;
 }
 
+/**
+ * The largest row id: ids are 32-bit integer columns on PostgreSQL (serial), so a larger number names no row — and
+ * must never reach a query, where PostgreSQL would refuse it as out of range.
+ */
+export const MAX_ROW_ID = 2_147_483_647;
+
 export interface SessionsTable {
   token_hash: string;
   contact_id: number;
@@ -205,6 +211,27 @@ export interface ThrottleHitsTable {
   at: number;
 }
 
+/** Why a session ended, kept for a while after its row is gone (see `server/auth/sessions.ts`). */
+export interface EndedSessionsTable {
+  token_hash: string;
+  reason: 'access-revoked' | 'expired';
+  /** Epoch ms. */
+  ended_at: number;
+}
+
+/** A self-registration waiting for its address to be confirmed by the emailed link (`token_hash`). */
+export interface RegistrationsTable {
+  token_hash: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  /** The consent text the person agreed to when registering. */
+  consent_text: string;
+  /** Epoch ms. */
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database extends ConversationTables, TicketRequestTables, HelpdeskTables {
   throttle_hits: ThrottleHitsTable;
   settings: SettingsTable;
@@ -226,4 +253,6 @@ export interface Database extends ConversationTables, TicketRequestTables, Helpd
   consents: ConsentsTable;
   auth_tokens: AuthTokensTable;
   used_jtis: UsedJtisTable;
+  ended_sessions: EndedSessionsTable;
+  registrations: RegistrationsTable;
 }

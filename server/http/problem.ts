@@ -62,8 +62,8 @@ export class Problem extends Error {
   }
 
   /** 403: signed in (or not needed), but not allowed. */
-  static forbidden(detail: string): Problem {
-    return new Problem({ status: 403, slug: 'forbidden', title: 'Forbidden', detail });
+  static forbidden(detail: string, variant: Variant = {}): Problem {
+    return new Problem({ status: 403, slug: 'forbidden', title: 'Forbidden', detail, ...variant });
   }
 
   /** 404: nothing (visible to the caller) has this name. */

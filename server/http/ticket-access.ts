@@ -7,6 +7,7 @@ import { exposedProperties } from '../../src/domain/exposed-properties.js';
 import { maySeeTicket } from '../../src/domain/permissions.js';
 import type { TicketRecord } from '../../src/domain/world.js';
 import type { Db } from '../db/connect.js';
+import { MAX_ROW_ID } from '../db/types.js';
 import { readAgents } from '../store/agents.js';
 import { readContactNames } from '../store/contacts.js';
 import { readPipelines } from '../store/pipelines.js';
@@ -19,7 +20,7 @@ const NOT_FOUND = 'No ticket has this id.';
 /** A positive decimal id from a path, else 404 (a malformed id names no ticket). */
 export function idParam(raw: string | undefined, what = NOT_FOUND): number {
   const id = raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw Problem.notFound(what);
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ROW_ID) throw Problem.notFound(what);
   return id;
 }
 

@@ -13,6 +13,7 @@ import { readPipelines } from '../store/pipelines.js';
 import { insertTicket, readTicket, updateTicket } from '../store/tickets.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 import { storeAgentAttachments, enforceAgentKey } from './helpdesk-messages.js';
+import { MAX_ROW_ID } from '../db/types.js';
 import { queueReplyEmail } from '../store/reply-emails.js';
 
 const iso = (value: string) => new Date(value).toISOString();
@@ -42,7 +43,7 @@ async function checkOwner(db: Db, ownerId: number | null | undefined) {
 
 const ticketId = (raw: string) => {
   const id = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw Problem.notFound('No ticket has this id.');
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ROW_ID) throw Problem.notFound('No ticket has this id.');
   return id;
 };
 

@@ -14,7 +14,8 @@ import { authRoutes } from './auth.js';
 import { magicLinkConfirmRoutes, magicLinkRoutes } from './auth-magic-link.js';
 import { passwordRoutes } from './auth-password.js';
 import { registerRoutes } from './auth-register.js';
-import { ssoRoutes } from './auth-sso.js';
+import { registerConfirmRoutes } from './auth-register-confirm.js';
+import { ssoConfirmRoutes, ssoRoutes } from './auth-sso.js';
 import { eventRoutes } from './events.js';
 import { helpdeskTicketRoutes } from './helpdesk-tickets.js';
 import { inboxRoutes } from './inboxes.js';
@@ -47,8 +48,9 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', openApiRoutes);
   // Signing in and out: the portal is on, requests come from the portal (CSRF), answers are never cached.
   api.route('/', routeGroup([loadSettings, portalEnabled, csrfGuard, noStore], authRoutes, registerRoutes, passwordRoutes, magicLinkRoutes, ssoRoutes));
-  // The emailed link's confirmation page posts a plain form (no X-Portal-Request); it checks its origin itself.
-  api.route('/', routeGroup([loadSettings, portalEnabled, noStore], magicLinkConfirmRoutes));
+  // Confirmation pages (the emailed one-time and registration links, a cross-site SSO arrival) post a plain form
+  // (no X-Portal-Request); each checks its origin itself.
+  api.route('/', routeGroup([loadSettings, portalEnabled, noStore], magicLinkConfirmRoutes, registerConfirmRoutes, ssoConfirmRoutes));
   // The signed-in customer: a session (counted as activity), CSRF, never cached.
   api.route('/', routeGroup([loadSettings, portalEnabled, csrfGuard, requireSession, noStore],
     ticketExportRoutes, ticketRoutes, ticketDetailRoutes, ticketReplyRoutes, attachmentRoutes, supportFormRoutes, preferenceRoutes));

@@ -2,10 +2,10 @@ import { Hono, type Context } from 'hono';
 import { EmailOnly } from '../../src/contract/session.js';
 import type { Settings } from '../../src/contract/settings.js';
 import { passwordAccessProblem } from '../auth/access.js';
-import { CONFIRM_PAGE_HEADERS, confirmPage, pageLanguage } from '../auth/confirm-page.js';
+import { confirmPage, confirmPageHeaders, pageLanguage, requireOwnPageForm } from '../auth/confirm-page.js';
 import { startSession } from '../auth/sessions.js';
 import { readJson } from '../http/body.js';
-import { portalLink, publicUrl } from '../http/client.js';
+import { linkBase, portalLink, publicUrl } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { clearFailures, failureWait, limitMailRequests, mayEmail, recordFailure } from '../http/throttling.js';
@@ -54,8 +54,10 @@ export const magicLinkRoutes = new Hono<AppEnv>()
       await recordFailure(c);
       return redirectTo(c, '/signin?error=link-expired');
     }
-    const page = confirmPage(settings.name, '/api/v1/auth/magic-link/verify', token, pageLanguage(c.req.header('accept-language')));
-    return c.body(page, 200, CONFIRM_PAGE_HEADERS);
+    const page = confirmPage({
+      purpose: 'sign-in', portalName: settings.name, action: '/api/v1/auth/magic-link/verify', fields: { token }, language: pageLanguage(c.req.header('accept-language')),
+    });
+    return c.body(page, 200, confirmPageHeaders([new URL(linkBase(c)).origin]));
   });
 
 /**
@@ -64,12 +66,8 @@ export const magicLinkRoutes = new Hono<AppEnv>()
  */
 export const magicLinkConfirmRoutes = new Hono<AppEnv>()
   .post('/auth/magic-link/verify', async (c) => {
-    const { db, now, publicUrl } = c.get('deps');
-    const site = c.req.header('sec-fetch-site')?.toLowerCase();
-    const origin = c.req.header('origin');
-    if (site === 'cross-site' || site === 'same-site' || (site === undefined && origin !== new URL(publicUrl).origin)) {
-      throw Problem.forbidden('Confirm the sign-in on the page the emailed link opens.');
-    }
+    const { db, now } = c.get('deps');
+    requireOwnPageForm(c, 'Confirm the sign-in on the page the emailed link opens.');
     const wait = await failureWait(c);
     if (wait > 0) return redirectTo(c, '/signin?error=too-many-attempts', { 'retry-after': String(wait) });
     const settings = c.get('settings');

@@ -1,20 +1,22 @@
 import { Hono } from 'hono';
 import { Registration } from '../../src/contract/session.js';
+import { registrationOutcome } from '../../src/domain/registration.js';
 import { hashPassword } from '../auth/passwords.js';
 import { sessionBody, startSession } from '../auth/sessions.js';
 import type { Db } from '../db/connect.js';
 import { readJson } from '../http/body.js';
-import { portalLink } from '../http/client.js';
+import { portalLink, publicUrl } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
 import { forbidden } from '../http/problem.js';
 import { limitMailRequests, mayEmail } from '../http/throttling.js';
 import { insertConsent } from '../store/consents.js';
 import { insertContact, readContact } from '../store/contacts.js';
 import { issueToken } from '../store/one-time-tokens.js';
+import { issueRegistration } from '../store/registrations.js';
 import { contactMailLocale, queueMail } from '../mail/index.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
 
-interface NewRegistration {
+export interface NewRegistration {
   name: string;
   email: string;
   passwordHash: string;
@@ -24,7 +26,7 @@ interface NewRegistration {
 const isUniqueViolation = (error: unknown) => /UNIQUE|unique/.test(String((error as { code?: string })?.code ?? error));
 
 /** Creates the contact with its consent; `undefined` when the address is taken (also when a concurrent request won). */
-async function createRegistered(db: Db, r: NewRegistration, at: number): Promise<number | undefined> {
+export async function createRegistered(db: Db, r: NewRegistration, at: number): Promise<number | undefined> {
   try {
     return await db.transaction().execute(async (trx) => {
       if (await trx.selectFrom('contacts').select('id').where('email', '=', r.email).executeTakeFirst()) return undefined;
@@ -43,8 +45,10 @@ async function createRegistered(db: Db, r: NewRegistration, at: number): Promise
 }
 
 /**
- * Self-registration. A taken address never signs in and never changes that account: it answers 202
- * `{status: "check-email"}` and emails the owner a password-reset link instead.
+ * Self-registration (`registrationOutcome` of `src/domain/registration.ts`). A taken address never signs in and
+ * never changes that account: it answers 202 `{status: "check-email"}` and emails the owner a password-reset link.
+ * With `access.registrationConfirmation: "email"` a new address gets the same 202 and a confirmation link; the
+ * account is created when the link is followed (`auth-register-confirm.ts`).
  */
 export const registerRoutes = new Hono<AppEnv>().post('/auth/register', async (c) => {
   const { db, now } = c.get('deps');
@@ -56,6 +60,24 @@ export const registerRoutes = new Hono<AppEnv>().post('/auth/register', async (c
   // Always hash, so a taken address costs about the same time as a new one.
   const passwordHash = await hashPassword(body.password, c.get('deps').scrypt);
   const at = now();
+  const locale = [c.req.header('accept-language'), settings.defaultLocale];
+  if (registrationOutcome(settings, false) === 'confirm') {
+    const taken = await db.selectFrom('contacts').select('id').where('email', '=', email).executeTakeFirst();
+    if (await mayEmail(c, email)) {
+      if (taken) {
+        const token = await issueToken(db, 'reset', taken.id, at);
+        await queueMail(db, { kind: 'account-exists', to: email, locale: await contactMailLocale(db, taken.id, locale), portal: settings.name, link: portalLink(c, `/reset?token=${token}`) }, at);
+      } else {
+        await db.transaction().execute(async (trx) => {
+          const token = await issueRegistration(trx, { name: body.name, email, passwordHash, consentText: settings.consent.text }, at);
+          const link = `${publicUrl(c)}/api/v1/auth/register/confirm?token=${token}`;
+          await queueMail(trx, { kind: 'confirm-registration', to: email, locale: await contactMailLocale(trx, undefined, locale), portal: settings.name, name: body.name, link }, at);
+        });
+      }
+    }
+    c.header('cache-control', 'no-store');
+    return c.json({ status: 'check-email' }, 202);
+  }
   const id = await createRegistered(db, { name: body.name, email, passwordHash, consentText: settings.consent.text }, at);
   const contact = id === undefined ? undefined : await readContact(db, id);
   if (!contact) {

@@ -8,9 +8,13 @@ import type { AppEnv } from '../http/context.js';
 import { requireSession } from '../http/middleware.js';
 import { Problem } from '../http/problem.js';
 import { clearFailures, guardFailures, recordFailure } from '../http/throttling.js';
+import { UNCONFIRMED_REGISTRATION } from '../../src/domain/registration.js';
 import { readContact } from '../store/contacts.js';
+import { unconfirmedPasswordHashes } from '../store/registrations.js';
 
 const wrongCredentials = () => Problem.unauthenticated('Wrong email or password.', { slug: 'wrong-credentials', title: 'Wrong email or password' });
+
+const unconfirmed = () => Problem.forbidden(UNCONFIRMED_REGISTRATION, { slug: 'registration-unconfirmed', title: 'Registration not confirmed' });
 
 /** Password sign-in, sign-out, the current session and extending it. */
 export const authRoutes = new Hono<AppEnv>()
@@ -18,10 +22,14 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = await readJson(c, Credentials);
     const key = email.trim().toLowerCase();
     await guardFailures(c, key);
-    const { db, scrypt } = c.get('deps');
+    const { db, scrypt, now } = c.get('deps');
     const row = await db.selectFrom('contacts').select(['id', 'password_hash']).where('email', '=', key).executeTakeFirst();
-    // Unknown email, no password yet and a wrong password answer alike, in similar time.
-    const ok = await verifyPassword(password, row?.password_hash ?? null, scrypt);
+    // Without an account, the newest registration still waiting for its emailed confirmation is checked instead.
+    const waiting = row ? undefined : (await unconfirmedPasswordHashes(db, key, now()))[0];
+    // Unknown email, no password yet and a wrong password answer alike, in similar time (one hash check each).
+    const ok = await verifyPassword(password, row?.password_hash ?? waiting ?? null, scrypt);
+    // The right password of an unconfirmed registration: say what is missing (only who chose the password learns it).
+    if (ok && !row && waiting) throw unconfirmed();
     const contact = ok && row ? await readContact(db, row.id) : undefined;
     if (!contact) {
       await recordFailure(c, key);

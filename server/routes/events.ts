@@ -6,6 +6,7 @@ import { lookUpSession } from '../auth/sessions.js';
 import type { AppEnv } from '../http/context.js';
 import type { Watcher } from '../http/stream-hub.js';
 import { Problem } from '../http/problem.js';
+import { MAX_ROW_ID } from '../db/types.js';
 import { changesFor, latestChangeId, MAX_CHANGES } from '../store/change-feed.js';
 
 /** One entry of `GET /events` (the HttpAdapter's PortalChange without `session-ended`, which it derives from a 401). */
@@ -53,7 +54,7 @@ export const eventRoutes = new Hono<AppEnv>()
     c.header('cache-control', 'no-store');
     return streamSSE(c, async (stream) => {
       try {
-        const afterId = Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : await latestChangeId(db);
+        const afterId = Number.isSafeInteger(lastEventId) && lastEventId > 0 && lastEventId <= MAX_ROW_ID ? lastEventId : await latestChangeId(db);
         // Changes from here on are reported (from any instance of the database: they are read from it).
         await stream.write(': ready\n\n');
         await new Promise<void>((resolve) => {

@@ -28,7 +28,7 @@ export const ticketExportRoutes = new Hono<AppEnv>()
     const given = c.req.query('locale');
     const locale = given === undefined || given === '' ? undefined : z.safeParse(LocaleCode, given);
     if (locale && !locale.success) throw Problem.validation(fieldErrors(locale.error.issues, 'locale'), 'The locale is not valid.');
-    const scope = scopeOf(c, query.view);
+    const scope = scopeOf(c, query.view, query);
     const { settings } = c.get('auth');
     const { db, now } = c.get('deps');
     const ids = await exportIds(db, scope, query, settings);

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { DEFAULT_QUERY, TicketQuery, TicketView } from '../../src/contract/tickets.js';
-import { exposedProperties } from '../../src/domain/exposed-properties.js';
+import { exposedProperties, hiddenFilterField } from '../../src/domain/exposed-properties.js';
 import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
-import { fieldErrors, forbidden, validation } from '../http/problem.js';
+import { fieldErrors, forbidden, Problem, validation } from '../http/problem.js';
 import { checkFilters } from '../http/query-limits.js';
 import { ticketFacets } from '../sql/ticket-facets.js';
 import { listTickets } from '../sql/ticket-list.js';
@@ -34,18 +34,23 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
   return result.data;
 }
 
-/** The scope of a view for the signed-in contact; 403 for the company view without company permission. */
-export function scopeOf(c: Context<AppEnv>, view: TicketView): TicketScope {
+/**
+ * The scope of a view for the signed-in contact; 403 for the company view without company permission. With the
+ * query, a `filter[…]` by a property customers do not receive is refused (400 naming the parameter).
+ */
+export function scopeOf(c: Context<AppEnv>, view: TicketView, query?: Pick<TicketQuery, 'filters'>): TicketScope {
   const { contact, settings } = c.get('auth');
   const scope = scopeFor(settings, contact, view);
   if (!scope) throw forbidden('You may not see the tickets of your company.');
+  const hidden = query && hiddenFilterField(query, settings);
+  if (hidden) throw Problem.badRequest(hidden.message, { slug: 'unknown-filter', title: 'Unknown filter', errors: [hidden] });
   return scope;
 }
 
 export const ticketRoutes = new Hono<AppEnv>()
   .get('/tickets', async (c) => {
     const query = parseTicketQuery(c);
-    const scope = scopeOf(c, query.view);
+    const scope = scopeOf(c, query.view, query);
     const { settings } = c.get('auth');
     const page = await listTickets(c.get('deps').db, scope, query, settings);
     return c.json({ ...page, items: page.items.map((item) => ({ ...item, properties: exposedProperties(item.properties, settings) })) });

@@ -5,7 +5,7 @@ import type { TicketQuery } from '../../src/contract/tickets.js';
 import { comparable } from '../../src/domain/filters.js';
 import type { TicketScope } from '../../src/domain/permissions.js';
 import { idFromSearch } from '../../src/domain/ticket-query.js';
-import type { Database } from '../db/types.js';
+import { MAX_ROW_ID, type Database } from '../db/types.js';
 
 /**
  * Compiles the list rules of `src/domain` (filters.ts, permissions.ts, ticket-query.ts) into SQL over
@@ -105,7 +105,7 @@ export function compileWhere(eb: ListEb, rules: ListRules): Expression<SqlBool> 
     // Integer core fields compare on the ticket's own (indexed) column: only the plain decimal form equals their text.
     const column = INTEGER_COLUMNS[property as keyof typeof INTEGER_COLUMNS];
     if (column !== undefined && Object.hasOwn(INTEGER_COLUMNS, property)) {
-      parts.push(/^(0|[1-9]\d{0,14})$/.test(expected) ? eb(column, '=', Number(expected)) : FALSE);
+      parts.push(/^(0|[1-9]\d{0,14})$/.test(expected) && Number(expected) <= MAX_ROW_ID ? eb(column, '=', Number(expected)) : FALSE);
       continue;
     }
     // `filter[p]=v`: the text form equals; a missing value (no row, null or '') never matches.
@@ -115,7 +115,7 @@ export function compileWhere(eb: ListEb, rules: ListRules): Expression<SqlBool> 
   if (text !== '') {
     const bySubject = sql<SqlBool>`${eb.ref('t.subject_key')} like ${likeContains(text)} escape '\\'`;
     const id = idFromSearch(text);
-    parts.push(id === null ? bySubject : eb.or([bySubject, eb('t.id', '=', id)]));
+    parts.push(id === null || id > MAX_ROW_ID ? bySubject : eb.or([bySubject, eb('t.id', '=', id)]));
   }
   return eb.and(parts);
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import { SESSION_LIFETIME_MS } from '../auth/sessions.js';
+import { ENDED_REASON_RETENTION_MS, SESSION_LIFETIME_MS } from '../auth/sessions.js';
 import { readSettings } from './settings.js';
 
 /** How long idempotency records stay (retries come within minutes; the hourly submission rates read the last hour). */
@@ -13,14 +13,19 @@ export interface SweepResult {
   invitations: number;
   jtis: number;
   idempotency: number;
+  /** Reasons of ended sessions past their retention. */
+  endedSessions: number;
+  /** Registrations whose confirmation link expired unused. */
+  registrations: number;
 }
 
 const count = (result: { numDeletedRows: bigint }[]) => result.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
 
 /**
  * Deletes what can no longer be used: sessions past their idle timeout or absolute lifetime, one-time tokens and
- * invitations past their expiry, used SSO `jti`s past their token's expiry, and idempotency records older than
- * {@link IDEMPOTENCY_RETENTION_MS}. Plain comparisons only, so it runs alike on SQLite and PostgreSQL.
+ * invitations past their expiry, used SSO `jti`s past their token's expiry, idempotency records older than
+ * {@link IDEMPOTENCY_RETENTION_MS}, reasons of ended sessions past {@link ENDED_REASON_RETENTION_MS} and unconfirmed
+ * registrations past their link's expiry. Plain comparisons only, so it runs alike on SQLite and PostgreSQL.
  */
 export async function sweepExpired(db: Db, at: number): Promise<SweepResult> {
   const settings = await readSettings(db);
@@ -34,7 +39,12 @@ export async function sweepExpired(db: Db, at: number): Promise<SweepResult> {
   const before = new Date(at - IDEMPOTENCY_RETENTION_MS).toISOString();
   const tickets = await db.deleteFrom('ticket_requests').where('created_at', '<', before).execute();
   const replies = await db.deleteFrom('reply_requests').where('created_at', '<', before).execute();
-  return { sessions: count(sessions), tokens: count(tokens), invitations: count(invitations), jtis: count(jtis), idempotency: count(tickets) + count(replies) };
+  const endedSessions = await db.deleteFrom('ended_sessions').where('ended_at', '<=', at - ENDED_REASON_RETENTION_MS).execute();
+  const registrations = await db.deleteFrom('registrations').where('expires_at', '<=', at).execute();
+  return {
+    sessions: count(sessions), tokens: count(tokens), invitations: count(invitations), jtis: count(jtis), idempotency: count(tickets) + count(replies),
+    endedSessions: count(endedSessions), registrations: count(registrations),
+  };
 }
 
 /** Sweeps now and then every {@link SWEEP_EVERY_MS}; the returned function stops it. */

@@ -42,7 +42,7 @@ export async function errorFromResponse(response: Response): Promise<PortalError
   const message = problem.detail ?? problem.title ?? `${response.status} ${response.statusText}`;
   switch (response.status) {
     case 401: return new UnauthenticatedError(message, problem.type?.endsWith(':access-revoked') ? { reason: 'access-revoked' } : undefined);
-    case 403: return new ForbiddenError(message);
+    case 403: return new ForbiddenError(message, problem.type?.endsWith(':registration-unconfirmed') ? { reason: 'unconfirmed' } : undefined);
     case 404: return new NotFoundError(message);
     case 409: return new ConflictError(message);
     case 400: case 413: case 415: case 422: return new ValidationError(message, problem.errors ?? []);

@@ -9,7 +9,8 @@ import { parseOrThrow } from '../contract/validation.js';
 import { closingStage, ticketActions, toMessage, visibleConversation } from '../domain/conversation.js';
 import { demoWorld, type DemoWorld } from '../domain/demo-world.js';
 import { toSummary, type DisplayContext } from '../domain/display.js';
-import { exposedProperties } from '../domain/exposed-properties.js';
+import { exposedProperties, hiddenFilterField } from '../domain/exposed-properties.js';
+import { registrationOutcome, UNCONFIRMED_REGISTRATION } from '../domain/registration.js';
 import { canViewCompany, maySeeTicket, scopeFor } from '../domain/permissions.js';
 import { toPublicSettings } from '../domain/public-settings.js';
 import { queryTickets, selectTickets } from '../domain/ticket-query.js';
@@ -136,6 +137,9 @@ export class MemoryAdapter implements PortalAdapter {
   signIn(credentials: Credentials, options: CallOptions = {}) {
     return this.#settle(options.signal, () => {
       const contact = this.#contactByEmail(credentials.email);
+      if (!contact && this.#unconfirmed.get(credentials.email.trim().toLowerCase()) === credentials.password) {
+        throw new ForbiddenError(UNCONFIRMED_REGISTRATION, { reason: 'unconfirmed' });
+      }
       if (!contact || !contact.password || contact.password !== credentials.password) {
         throw new UnauthenticatedError('Wrong email or password.');
       }
@@ -148,12 +152,21 @@ export class MemoryAdapter implements PortalAdapter {
     });
   }
 
+  /** Registrations waiting for their address to be confirmed: address → password. */
+  readonly #unconfirmed = new Map<string, string>();
+
   register(registration: Registration, options: CallOptions = {}): Promise<RegistrationResult> {
     return this.#settle(options.signal, () => {
       if (this.world.settings.access.mode !== 'self-registration') throw new ForbiddenError('Registration is not open.');
       if (registration.consent !== true) throw new ValidationError('Consent is required.', [{ field: 'consent', message: 'Consent is required to register.' }]);
       if ([...registration.password].length < 10) throw new ValidationError('The password is too short.', [{ field: 'password', message: 'Use at least 10 characters.' }]);
-      if (this.#contactByEmail(registration.email)) return { status: 'check-email' as const };
+      const outcome = registrationOutcome(this.world.settings, this.#contactByEmail(registration.email) !== undefined);
+      if (outcome === 'taken') return { status: 'check-email' as const };
+      // Nothing is created until the emailed link is followed (this adapter sends no email: the address stays waiting).
+      if (outcome === 'confirm') {
+        this.#unconfirmed.set(registration.email.trim().toLowerCase(), registration.password);
+        return { status: 'check-email' as const };
+      }
       const contact = {
         id: Math.max(0, ...this.world.contacts.map((c) => c.id)) + 1, email: registration.email.trim(), name: registration.name.trim(),
         companyId: null, accessGroupIds: [], properties: {}, password: registration.password,
@@ -229,6 +242,8 @@ export class MemoryAdapter implements PortalAdapter {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
+      const hidden = hiddenFilterField(query, this.world.settings);
+      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const page = queryTickets(this.world.tickets, scope, query, this.#ctx());
       return { ...page, items: page.items.map((item) => ({ ...item, properties: exposedProperties(item.properties, this.world.settings) })) };
     });
@@ -247,6 +262,8 @@ export class MemoryAdapter implements PortalAdapter {
       const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
       const scope = scopeFor(this.world.settings, this.#me(), query.view);
       if (!scope) throw new ForbiddenError('You may only see your own tickets.');
+      const hidden = hiddenFilterField(query, this.world.settings);
+      if (hidden) throw new ValidationError(hidden.message, [hidden]);
       const rows = selectTickets(this.world.tickets, scope, query, this.#ctx());
       const csv = ticketsCsv(rows, effectiveColumns(this.world.settings.columns), this.#ctx(), options.locale);
       return new Blob([csv], { type: 'text/csv;charset=utf-8' });

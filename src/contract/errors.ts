@@ -30,9 +30,17 @@ export class UnauthenticatedError extends PortalError {
   }
 }
 
-/** Signed in, but not allowed (e.g. not in an access group, replying to a closed ticket). */
+/**
+ * Signed in, but not allowed (e.g. not in an access group, replying to a closed ticket). `reason` is
+ * `unconfirmed` when a password sign-in waits for the registration's emailed confirmation link.
+ */
 export class ForbiddenError extends PortalError {
   readonly kind = 'forbidden' as const;
+  readonly reason?: 'unconfirmed';
+  constructor(message: string, options?: { cause?: unknown; reason?: 'unconfirmed' }) {
+    super(message, options);
+    if (options?.reason) this.reason = options.reason;
+  }
 }
 
 /** The thing does not exist, or the user may not know that it does. */

@@ -36,11 +36,20 @@ export type SsoSettings = z.infer<typeof SsoSettings>;
 export const AccessMode = z.enum(['self-registration', 'access-groups', 'sso']);
 export type AccessMode = z.infer<typeof AccessMode>;
 
+/**
+ * How self-registration proves the address: `instant` signs a new contact in at once (201 + session); `email`
+ * answers every address alike (202) and creates the account only when the emailed confirmation link is followed.
+ */
+export const RegistrationConfirmation = z.enum(['instant', 'email']);
+export type RegistrationConfirmation = z.infer<typeof RegistrationConfirmation>;
+
 export const AccessSettings = z.object({
   mode: AccessMode,
   accessGroupIds: z.array(Id),
   sso: z.nullable(SsoSettings),
   magicLink: z.boolean(),
+  /** Self-registration: `instant` (the default when absent) or `email` (confirm the address by an emailed link first). */
+  registrationConfirmation: z.optional(RegistrationConfirmation),
 });
 
 export const PermissionMode = z.enum(['own', 'company', 'company-for-group']);

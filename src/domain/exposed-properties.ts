@@ -1,5 +1,8 @@
 import type { PropertyBag } from '../contract/common.js';
+import type { FieldError } from '../contract/errors.js';
 import type { Settings } from '../contract/settings.js';
+import type { TicketQuery } from '../contract/tickets.js';
+import { isCoreTicketField } from './world.js';
 
 /**
  * The custom ticket properties customers may receive: those the admin shows (list columns, which are also the
@@ -14,4 +17,24 @@ export function exposedPropertyNames(settings: Pick<Settings, 'columns' | 'suppo
 export function exposedProperties(properties: PropertyBag, settings: Pick<Settings, 'columns' | 'supportForm'>): PropertyBag {
   const names = exposedPropertyNames(settings);
   return Object.fromEntries(Object.entries(properties).filter(([name]) => names.has(name)));
+}
+
+/**
+ * Whether customers may filter a ticket list by the property: a core ticket field or an exposed custom property.
+ * Filtering by a hidden property would reveal its values one guess at a time.
+ */
+export function customerMayFilterBy(property: string, settings: Pick<Settings, 'columns' | 'supportForm'>): boolean {
+  return isCoreTicketField(property) || exposedPropertyNames(settings).has(property);
+}
+
+/**
+ * The first `filter[…]` of a customer's list query that names a property customers may not filter by (see
+ * {@link customerMayFilterBy}), as a field error naming the parameter; `null` when every filter is allowed. Hidden
+ * and unknown properties get the same message, so the answer tells nothing about which exist.
+ */
+export function hiddenFilterField(query: Pick<TicketQuery, 'filters'>, settings: Pick<Settings, 'columns' | 'supportForm'>): FieldError | null {
+  for (const property of Object.keys(query.filters)) {
+    if (!customerMayFilterBy(property, settings)) return { field: `filter[${property}]`, message: `Tickets cannot be filtered by "${property}".` };
+  }
+  return null;
 }

@@ -61,6 +61,8 @@ export const templates = {
   'login.save-password': 'Gem adgangskode',
   'login.denied': 'Din konto må ikke bruge denne portal. Hvis du mener, det er en fejl, så kontakt virksomheden, der driver den.',
   'login.sent-generic': 'Hvis adressen hører til en konto i denne portal, har vi sendt en e-mail med næste trin. Linket i den virker én gang.',
+  'login.register-sent': 'Vi har sendt en e-mail med næste trin til {0}. Åbn linket i den for at fortsætte; det virker én gang.',
+  'login.unconfirmed': 'Bekræft din e-mailadresse først: åbn linket i den e-mail, vi sendte dig, da du registrerede dig.',
   'list.col.id': 'ID',
   'list.col.subject': 'Emne',
   'list.col.requester': 'Anmodet af',

@@ -61,6 +61,8 @@ export const templates = {
   'login.save-password': 'Passwort speichern',
   'login.denied': 'Ihr Konto darf dieses Portal nicht verwenden. Wenn Sie das für einen Fehler halten, wenden Sie sich an das Unternehmen, das es betreibt.',
   'login.sent-generic': 'Falls die Adresse zu einem Konto dieses Portals gehört, haben wir eine E-Mail mit dem nächsten Schritt gesendet. Der Link darin funktioniert einmal.',
+  'login.register-sent': 'Wir haben eine E-Mail mit dem nächsten Schritt an {0} gesendet. Öffnen Sie den Link darin, um fortzufahren; er funktioniert einmal.',
+  'login.unconfirmed': 'Bestätigen Sie zuerst Ihre E-Mail-Adresse: Öffnen Sie den Link in der E-Mail, die wir Ihnen bei der Registrierung gesendet haben.',
   'list.col.id': 'ID',
   'list.col.subject': 'Betreff',
   'list.col.requester': 'Angefragt von',

@@ -63,6 +63,8 @@ export const templates = {
   'login.save-password': 'Guardar contraseña',
   'login.denied': 'Su cuenta no puede usar este portal. Si cree que es un error, póngase en contacto con la empresa que lo gestiona.',
   'login.sent-generic': 'Si la dirección pertenece a una cuenta de este portal, le hemos enviado un correo con el siguiente paso. El enlace funciona una sola vez.',
+  'login.register-sent': 'Hemos enviado un correo con el siguiente paso a {0}. Abra el enlace que contiene para continuar; funciona una sola vez.',
+  'login.unconfirmed': 'Confirme primero su dirección de correo: abra el enlace del correo que le enviamos al registrarse.',
   'list.col.id': 'ID',
   'list.col.subject': 'Asunto',
   'list.col.requester': 'Solicitado por',

@@ -63,6 +63,8 @@ export const templates = {
   'login.save-password': 'Enregistrer le mot de passe',
   'login.denied': 'Votre compte n’est pas autorisé à utiliser ce portail. Si vous pensez qu’il s’agit d’une erreur, contactez l’entreprise qui le gère.',
   'login.sent-generic': 'Si l’adresse correspond à un compte de ce portail, nous avons envoyé un e-mail avec la prochaine étape. Le lien qu’il contient ne fonctionne qu’une fois.',
+  'login.register-sent': 'Nous avons envoyé un e-mail avec la prochaine étape à {0}. Ouvrez le lien qu’il contient pour continuer ; il ne fonctionne qu’une fois.',
+  'login.unconfirmed': 'Confirmez d’abord votre adresse e-mail : ouvrez le lien de l’e-mail que nous vous avons envoyé lors de votre inscription.',
   'list.col.id': 'ID',
   'list.col.subject': 'Objet',
   'list.col.requester': 'Demandé par',

@@ -63,6 +63,8 @@ export const templates = {
   'login.save-password': 'Salva password',
   'login.denied': 'Il tuo account non può usare questo portale. Se pensi che sia un errore, contatta l’azienda che lo gestisce.',
   'login.sent-generic': 'Se l’indirizzo appartiene a un account di questo portale, ti abbiamo inviato un’email con il passaggio successivo. Il link funziona una sola volta.',
+  'login.register-sent': 'Abbiamo inviato un’email con il passaggio successivo a {0}. Apri il link che contiene per continuare; funziona una sola volta.',
+  'login.unconfirmed': 'Conferma prima il tuo indirizzo email: apri il link nell’email che ti abbiamo inviato al momento della registrazione.',
   'list.col.id': 'ID',
   'list.col.subject': 'Oggetto',
   'list.col.requester': 'Richiesto da',

@@ -61,6 +61,8 @@ export const templates = {
   'login.save-password': 'Wachtwoord opslaan',
   'login.denied': 'Uw account mag dit portaal niet gebruiken. Denkt u dat dit een vergissing is, neem dan contact op met het bedrijf dat het beheert.',
   'login.sent-generic': 'Als het adres bij een account van dit portaal hoort, hebben we een e-mail met de volgende stap gestuurd. De link daarin werkt één keer.',
+  'login.register-sent': 'We hebben een e-mail met de volgende stap naar {0} gestuurd. Open de link daarin om verder te gaan; hij werkt één keer.',
+  'login.unconfirmed': 'Bevestig eerst uw e-mailadres: open de link in de e-mail die we u bij uw registratie hebben gestuurd.',
   'list.col.id': 'ID',
   'list.col.subject': 'Onderwerp',
   'list.col.requester': 'Aangevraagd door',

@@ -65,6 +65,8 @@ export const templates = {
   'login.save-password': 'Zapisz hasło',
   'login.denied': 'Twoje konto nie może korzystać z tego portalu. Jeśli uważasz, że to pomyłka, skontaktuj się z firmą, która go prowadzi.',
   'login.sent-generic': 'Jeśli ten adres należy do konta w tym portalu, wysłaliśmy e-mail z dalszymi instrukcjami. Zawarty w nim link działa jeden raz.',
+  'login.register-sent': 'Wysłaliśmy na adres {0} e-mail z dalszymi instrukcjami. Otwórz zawarty w nim link, aby kontynuować; działa on jeden raz.',
+  'login.unconfirmed': 'Najpierw potwierdź adres e-mail: otwórz link z wiadomości, którą wysłaliśmy podczas rejestracji.',
   'list.col.id': 'ID',
   'list.col.subject': 'Temat',
   'list.col.requester': 'Zgłaszający',

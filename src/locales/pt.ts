@@ -63,6 +63,8 @@ export const templates = {
   'login.save-password': 'Guardar palavra-passe',
   'login.denied': 'A sua conta não pode usar este portal. Se acha que é um erro, contacte a empresa que o gere.',
   'login.sent-generic': 'Se o endereço pertencer a uma conta deste portal, enviámos um email com o próximo passo. A ligação funciona uma única vez.',
+  'login.register-sent': 'Enviámos um email com o próximo passo para {0}. Abra a ligação nele para continuar; funciona uma única vez.',
+  'login.unconfirmed': 'Confirme primeiro o seu endereço de email: abra a ligação no email que lhe enviámos quando se registou.',
   'list.col.id': 'ID',
   'list.col.subject': 'Assunto',
   'list.col.requester': 'Pedido por',

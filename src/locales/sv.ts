@@ -61,6 +61,8 @@ export const templates = {
   'login.save-password': 'Spara lösenord',
   'login.denied': 'Ditt konto får inte använda den här portalen. Om du tror att det är fel, kontakta företaget som driver den.',
   'login.sent-generic': 'Om adressen hör till ett konto i den här portalen har vi skickat ett mejl med nästa steg. Länken i det fungerar en gång.',
+  'login.register-sent': 'Vi har skickat ett mejl med nästa steg till {0}. Öppna länken i det för att fortsätta; den fungerar en gång.',
+  'login.unconfirmed': 'Bekräfta din e-postadress först: öppna länken i mejlet vi skickade när du registrerade dig.',
   'list.col.id': 'ID',
   'list.col.subject': 'Ämne',
   'list.col.requester': 'Begärt av',

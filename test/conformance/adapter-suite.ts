@@ -157,6 +157,20 @@ export function adapterConformance(name: string, make: AdapterFactory) {
         assert.deepEqual(page.items, []);
       });
 
+      it('refuses a filter by a property customers are not shown, naming the parameter (list and export)', async () => {
+        // The demo tickets carry `product`, which is neither a column nor a form field.
+        const adapter = await signedIn(make);
+        for (const call of [() => adapter.listTickets(query({ filters: { product: 'Cloud' } })), () => adapter.exportTickets(query({ filters: { product: 'Cloud' } }))]) {
+          const error = await call().catch((e: unknown) => e);
+          assert.ok(error instanceof ValidationError, String(error));
+          assert.deepEqual(error.fieldErrors.map((f) => f.field), ['filter[product]']);
+        }
+        const shown = await signedIn(make, (s) => ({ ...s, columns: [...s.columns, 'product'] }));
+        const page = await shown.listTickets(query({ view: 'company', filters: { product: 'Cloud' }, pageSize: 100 }));
+        assert.deepEqual(page.items.map((t) => t.id).sort((a, b) => a - b),
+          companyTickets.filter((t) => t.properties.product === 'Cloud').map((t) => t.id).sort((a, b) => a - b));
+      });
+
       it('refuses a page size over 100 with a validation error naming the field', async () => {
         const error = await (await signedIn(make)).listTickets(query({ pageSize: 500 })).catch((e: unknown) => e);
         assert.ok(error instanceof ValidationError);
@@ -188,6 +202,20 @@ export function registrationConformance(name: string, make: AdapterFactory) {
       assert.equal(await adapter.getSession(), null);
       await assert.rejects(adapter.signIn({ email: DEMO_SIGN_IN.email, password: 'attacker-password' }), UnauthenticatedError);
       assert.equal((await adapter.signIn(DEMO_SIGN_IN)).user.email, DEMO_SIGN_IN.email);
+    });
+
+    it('with email confirmation, answers new and known addresses alike and signs nobody in until the address is confirmed', async () => {
+      const adapter = await make((s) => ({ ...s, access: { ...s.access, mode: 'self-registration', registrationConfirmation: 'email' } }));
+      const fresh = await adapter.register({ name: 'Nora Neu', email: 'nora@new.example', password: 'a-long-password', consent: true });
+      const known = await adapter.register({ name: 'Mallory', email: DEMO_SIGN_IN.email, password: 'attacker-password', consent: true });
+      assert.deepEqual(fresh, { status: 'check-email' });
+      assert.deepEqual(known, fresh);
+      assert.equal(await adapter.getSession(), null);
+      const unconfirmed = await adapter.signIn({ email: 'nora@new.example', password: 'a-long-password' }).catch((e: unknown) => e);
+      assert.ok(unconfirmed instanceof ForbiddenError, String(unconfirmed));
+      assert.equal(unconfirmed.reason, 'unconfirmed');
+      await assert.rejects(adapter.signIn({ email: 'nora@new.example', password: 'another-password' }), UnauthenticatedError);
+      await assert.rejects(adapter.signIn({ email: DEMO_SIGN_IN.email, password: 'attacker-password' }), UnauthenticatedError);
     });
 
     it('refuses registration without consent, naming the field', async () => {

@@ -82,3 +82,11 @@ export function matches(pipelines: PipelineRecord[], ticket: TicketRecord, query
   const idMatch = /^#?([0-9]{1,15})$/.exec(q);
   return ticket.subject.toLowerCase().includes(q) || (idMatch !== null && Number(idMatch[1]) === ticket.id);
 }
+
+/**
+ * Whether customers may filter by the property: a core ticket field, a list column or a support-form field (every
+ * other custom property is hidden from them, so filtering by it is refused).
+ */
+export function filterable(settings: Settings, name: string): boolean {
+  return TICKET_CORE.has(name) || settings.columns.includes(name) || settings.supportForm.fields.some((f) => f.type !== 'file' && f.name === name);
+}

@@ -7,14 +7,14 @@ import fc from 'fast-check';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { PortalAdapter } from '../../src/contract/adapter.js';
-import { ForbiddenError } from '../../src/contract/errors.js';
+import { ForbiddenError, ValidationError } from '../../src/contract/errors.js';
 import type { TicketPage, TicketQuery } from '../../src/contract/tickets.js';
 import type { DemoWorld } from '../../src/domain/demo-world.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { startServer } from '../../server/start.js';
 import { TEST_SCRYPT } from '../support/test-scrypt.js';
 import { cookieFetch } from '../support/cookie-fetch.js';
-import { allowed, companyAllowed, matches } from './reference-rules.js';
+import { allowed, companyAllowed, filterable, matches } from './reference-rules.js';
 import { queryArb, WORLD_PASSWORD, worldArb, writeWorld } from './random-world.js';
 
 /**
@@ -75,6 +75,17 @@ async function checkWorld(world: DemoWorld, queries: TicketQuery[], locale: stri
       for (const query of queries) {
         const label = `contact ${contact.id} ${JSON.stringify(query)}`;
         const may = query.view === 'mine' || companyAllowed(world.settings, contact);
+        const hidden = Object.keys(query.filters).find((name) => !filterable(world.settings, name));
+        if (may && hidden !== undefined) {
+          // A filter by a property customers are not shown is refused, naming the parameter, by both.
+          for (const refused of [() => http.listTickets(query), () => memory.listTickets(query), () => http.exportTickets(query, { locale }), () => memory.exportTickets(query, { locale })]) {
+            const error = await refused().then(() => undefined, (e: unknown) => e);
+            assert.ok(error instanceof ValidationError, `refused: ${label}`);
+            const named = error.fieldErrors.map((f) => f.field);
+            assert.ok(Object.keys(query.filters).some((n) => !filterable(world.settings, n) && named.includes(`filter[${n}]`)), `names the filter: ${label}`);
+          }
+          continue;
+        }
         const [httpPages, memoryPages] = [await outcome(allPages(http, query)), await outcome(allPages(memory, query))];
         if (!may) {
           assert.ok('forbidden' in httpPages && 'forbidden' in memoryPages, `forbidden: ${label}`);

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { testServer, type TestServer } from './helpers.js';
 
-/** A request that takes longer than this is taken as hanging (generous: the machine may be busy). */
-const HANG_MS = 5_000;
+/** A request that takes longer than this is taken as hanging. */
+const HANG_MS = 2_000;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
 
 interface Operation { method: string; path: string; params: string[] }
@@ -55,6 +55,19 @@ describe('randomized HTTP input against every route of the OpenAPI document', ()
     cookie = await s.login();
   });
   after(() => s.close());
+
+  it('answers ids beyond the 32-bit row ids as naming nothing (PostgreSQL would refuse them in a query)', async () => {
+    const big = '444016490808372';
+    for (const path of [`/tickets/${big}`, `/tickets/${big}/messages`, `/attachments/${big}`, `/tickets/${2 ** 31}`]) {
+      const res = await s.call('GET', path, { cookie });
+      assert.equal(res.status, 404, `${path} → ${res.status} ${res.text}`);
+    }
+    for (const query of [`filter[id]=${big}`, `filter[ownerId]=${big}`, `filter[contactId]=${2 ** 31}`, `q=%23${big}`]) {
+      const res = await s.call('GET', `/tickets?${query}`, { cookie });
+      assert.equal(res.status, 200, `${query} → ${res.status} ${res.text}`);
+      assert.equal(res.json.total, 0);
+    }
+  });
 
   it('never answers 500, never hangs, and changes nothing a customer may not change', async () => {
     assert.ok(operations.length >= 30, `only ${operations.length} operations in the OpenAPI document`);

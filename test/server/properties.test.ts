@@ -50,6 +50,45 @@ describe('properties: customers receive only what the admin exposes', () => {
     }
   });
 
+  it('refuses a filter by a hidden property on the list and the export (400 naming the parameter), the same as an unknown one', async () => {
+    for (const path of ['/tickets', '/tickets/export.csv']) {
+      for (const [name, value] of [['internalScore', '97'], ['churnRisk', 'high'], ['noSuchProperty', 'x']]) {
+        const res = await s.call('GET', `${path}?view=mine&filter[${name}]=${value}`, { cookie: anna });
+        assert.equal(res.status, 400, `${path} filter[${name}] → ${res.status}`);
+        assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
+        assert.equal(res.json.type, 'urn:portal:problem:unknown-filter');
+        assert.deepEqual(res.json.errors.map((e: { field: string }) => e.field), [`filter[${name}]`]);
+        assert.ok(!res.text.includes('Exposure test'));
+      }
+    }
+    // A hidden value and a wrong guess answer alike: nothing to learn from the answer.
+    const right = await s.call('GET', '/tickets?filter[churnRisk]=high', { cookie: anna });
+    const wrong = await s.call('GET', '/tickets?filter[churnRisk]=low', { cookie: anna });
+    assert.deepEqual(right.json, wrong.json);
+  });
+
+  it('still filters by exposed properties (columns and form fields) and core fields', async () => {
+    for (const query of ['filter[product]=cloud', 'filter[category]=billing', 'filter[priority]=&filter[id]=' + ticketId]) {
+      const res = await s.call('GET', `/tickets?view=mine&q=Exposure&${query}`, { cookie: anna });
+      assert.equal(res.status, 200, `${query}: ${res.text}`);
+    }
+    const ids = (await s.call('GET', '/tickets?view=mine&filter[category]=billing', { cookie: anna })).json.items.map((t: { id: number }) => t.id);
+    assert.ok(ids.includes(ticketId));
+    const csv = await s.call('GET', '/tickets/export.csv?view=mine&filter[product]=cloud', { cookie: anna });
+    assert.equal(csv.status, 200);
+  });
+
+  it('once the admin shows a property, customers may filter by it', async () => {
+    const undo = await s.patchSettings((st) => ({ ...st, columns: [...st.columns, 'churnRisk'] }));
+    try {
+      const res = await s.call('GET', '/tickets?view=mine&filter[churnRisk]=high', { cookie: anna });
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.json.items.map((t: { id: number }) => t.id), [ticketId]);
+    } finally {
+      await undo();
+    }
+  });
+
   it('the idempotent replay of POST /tickets answers 404 once the ticket is no longer visible, like GET /tickets/{id}', async () => {
     const key = randomUUID();
     const submit = async () => {

@@ -28,6 +28,30 @@ describe('sessions: access changes take effect at once', () => {
     }
   });
 
+  it('tells every request with the ended session why it ended, also requests racing the one that ended it', async () => {
+    const cookies = [await s.login(), await s.login('lukas@nordlicht.example')];
+    const undo = await s.patchSettings((st) => ({ ...st, access: { ...st.access, mode: 'access-groups', accessGroupIds: [2] } }));
+    try {
+      for (const cookie of cookies) {
+        // The portal's views ask at the same time: each learns that access changed, whichever ended the session.
+        const answers = await Promise.all(['/tickets', '/tickets/facets', '/me/preferences', '/tickets?view=company', '/forms/support', '/tickets/1']
+          .map((path) => s.call('GET', path, { cookie })));
+        for (const res of answers) {
+          assert.equal(res.status, 401);
+          assert.equal(res.json?.type, 'urn:portal:problem:access-revoked', res.text);
+        }
+        // And later requests too (the reason is kept for a while; the session itself is gone).
+        assert.equal((await s.call('GET', '/tickets', { cookie })).json?.type, 'urn:portal:problem:access-revoked');
+      }
+      assert.equal(Number((await s.query<{ n: number }>("select count(*) as n from ended_sessions where reason = 'access-revoked'"))[0].n) >= 2, true);
+    } finally {
+      await undo();
+    }
+    // Switching back does not revive the sessions; a cookie nobody ever had gets the plain answer.
+    assert.equal((await s.call('GET', '/tickets', { cookie: cookies[0] })).json?.type, 'urn:portal:problem:access-revoked');
+    assert.equal((await s.call('GET', '/tickets', { cookie: 'portal_session=abcdefghijklmnopqrstuvwxyz012345' })).json?.type, 'urn:portal:problem:unauthenticated');
+  });
+
   it('ends password sessions when the portal switches to single sign-on', async () => {
     const anna = await s.login();
     const undo = await s.patchSettings(ssoSettings({ secret: SECRET }));
@@ -181,7 +205,7 @@ describe('sessions: expired state is swept', () => {
     const db = connectDatabase(s.database.location);
     try {
       // Nothing has expired yet.
-      assert.deepEqual(await sweepExpired(db, clock), { sessions: 0, tokens: 0, invitations: 0, jtis: 0, idempotency: 0 });
+      assert.deepEqual(await sweepExpired(db, clock), { sessions: 0, tokens: 0, invitations: 0, jtis: 0, idempotency: 0, endedSessions: 0, registrations: 0 });
       clock += 13 * 60 * 60 * 1000;
       const live = await s.login('mette@sundby.example');
       const swept = await sweepExpired(db, clock);
@@ -190,7 +214,8 @@ describe('sessions: expired state is swept', () => {
       assert.equal(await rows('sessions'), 1);
       assert.equal((await s.call('GET', '/tickets', { cookie: live })).status, 200);
       clock += 8 * 24 * 60 * 60 * 1000;
-      assert.equal((await sweepExpired(db, clock)).idempotency >= 1, true);
+      const later = await sweepExpired(db, clock);
+      assert.equal(later.idempotency >= 1, true);
       assert.equal(Number((await s.query<{ n: number }>("select count(*) as n from ticket_requests where idempotency_key = 'old-key-123'"))[0].n), 0);
     } finally {
       await db.destroy();

@@ -60,3 +60,75 @@ describe('SSO: token age, JWKS rules and start URL', () => {
     }
   });
 });
+
+describe('SSO: login CSRF (a sign-in started on another site is confirmed first)', () => {
+  let s: TestServer;
+  const clock = Date.UTC(2026, 10, 30, 8, 0, 0);
+  let restore: () => Promise<void>;
+  before(async () => {
+    s = await testServer({ now: () => clock, linkBase: 'https://www.example.com/help' });
+    restore = await s.patchSettings(ssoSettings({ secret: SECRET }, { returnToAllowList: ['https://app.example.com/portal'] }));
+  });
+  after(async () => { await restore(); await s.close(); });
+  const html = { accept: 'text/html,application/xhtml+xml' };
+  const enter = (jwt: string, headers: Record<string, string>, returnTo = 'https://app.example.com/portal/tickets') =>
+    s.call('GET', `/auth/sso/jwt?jwt=${encodeURIComponent(jwt)}&return_to=${encodeURIComponent(returnTo)}`, { headers: { ...html, ...headers } });
+  const jwtFor = (email: string) => signJwt({ email, name: 'Someone' }, { now: clock });
+
+  it('signs in at once for a direct request, a typed URL and a same-origin or same-site navigation (the contract)', async () => {
+    for (const headers of [{}, { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' }, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' }] as Record<string, string>[]) {
+      const res = await enter(await jwtFor(ANNA.email), headers);
+      assert.equal(res.status, 303, JSON.stringify(headers));
+      assert.equal(res.headers.get('location'), 'https://app.example.com/portal/tickets');
+      assert.match(cookieOf(res), /^portal_session=/);
+    }
+  });
+
+  it('answers a cross-site navigation with a localized confirmation page that signs nobody in and uses nothing up', async () => {
+    const jwt = await jwtFor(ANNA.email);
+    const res = await enter(jwt, { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'accept-language': 'sv-SE,sv;q=0.9' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('set-cookie'), null);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.ok(!/script-src/.test(csp) && !/<script/i.test(res.text), 'no script at all');
+    assert.match(csp, /form-action 'self' https:\/\/www\.example\.com https:\/\/app\.example\.com/);
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    assert.match(res.text, /<html lang="sv"/);
+    assert.match(res.text, /<h1>Logga in<\/h1>/);
+    assert.match(res.text, /Fortsätt bara om du själv har startat den här inloggningen\./);
+    assert.match(res.text, /<form method="post" action="\/api\/v1\/auth\/sso\/jwt">/);
+    assert.ok(res.text.includes(`name="jwt" value="${jwt}"`));
+    assert.match(res.text, /<button type="submit">Logga in<\/button>/);
+
+    // The page's own form signs in (the token was not used up by showing the page).
+    const posted = await s.call('POST', '/auth/sso/jwt', {
+      raw: new URLSearchParams({ jwt, return_to: 'https://app.example.com/portal/tickets' }).toString(),
+      headers: { ...html, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', origin: s.url },
+    });
+    assert.equal(posted.status, 303);
+    assert.equal(posted.headers.get('location'), 'https://app.example.com/portal/tickets');
+    assert.equal((await s.call('GET', '/auth/session', { cookie: cookieOf(posted) })).json.user.email, ANNA.email);
+  });
+
+  it("refuses the form posted from another site (an attacker's auto-submitting form), and the token stays unused", async () => {
+    const jwt = await jwtFor('lukas@nordlicht.example');
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://attacker.example' }, {}] as Record<string, string>[]) {
+      const res = await s.call('POST', '/auth/sso/jwt', {
+        raw: new URLSearchParams({ jwt }).toString(), headers: { ...html, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
+      assert.ok(isProblem(res, 403), `${JSON.stringify(headers)} → ${res.status}`);
+      assert.equal(res.headers.get('set-cookie'), null);
+    }
+    const direct = await enter(jwt, {});
+    assert.equal(direct.status, 303);
+    assert.ok(cookieOf(direct));
+  });
+
+  it('sends a cross-site navigation with a bad token to the sign-in view, as a direct one', async () => {
+    const res = await enter('not-a-jwt', { 'sec-fetch-site': 'cross-site' });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), 'https://www.example.com/help#/signin?error=sso-failed');
+  });
+});

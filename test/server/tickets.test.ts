@@ -92,7 +92,9 @@ describe('GET /tickets', () => {
   });
 
   it('filters by filter[prop]=value, case-insensitively', async () => {
-    const res = await list('?view=company&filter[product]=cloud&filter[pipeline]=SUPPORT&pageSize=100');
+    // Customers filter by properties they are shown: `product` becomes a column.
+    const undo = await s.patchSettings((st) => ({ ...st, columns: [...st.columns, 'product'] }));
+    const res = await list('?view=company&filter[product]=cloud&filter[pipeline]=SUPPORT&pageSize=100').finally(undo);
     const expected = world.tickets.filter((t) => t.companyId === 1 && t.properties.product === 'Cloud' && t.pipeline === 'support');
     assert.deepEqual(ids(res).sort((a: number, b: number) => a - b), expected.map((t) => t.id));
   });

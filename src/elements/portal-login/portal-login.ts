@@ -68,6 +68,8 @@ export class PortalLogin extends PortalElement {
   @state() private values: Values = { name: '', email: '', password: '', consent: false };
   @state() private errors: Partial<Record<keyof Values | 'token', string>> = {};
   @state() private formError = '';
+  /** What led to "Check your email": a registration (new or known address alike) or a request for a link. */
+  @state() private sentAfter: 'register' | 'request' = 'request';
   @state() private busy = false;
   @state() private retryAt = 0;
   @state() private now = Date.now();
@@ -184,7 +186,7 @@ export class PortalLogin extends PortalElement {
 
   async #explain(error: unknown) {
     this.localization.speak();
-    if (error instanceof ForbiddenError && (this.view === 'sign-in' || this.view === 'set-password')) {
+    if (error instanceof ForbiddenError && error.reason !== 'unconfirmed' && (this.view === 'sign-in' || this.view === 'set-password')) {
       this.#show('denied');
       this.#announce(msg("You don't have access to this portal", { id: 'login.denied-heading' }));
       return;
@@ -201,6 +203,9 @@ export class PortalLogin extends PortalElement {
     } else if (error instanceof UnauthenticatedError) {
       this.values = { ...this.values, password: '' };
       this.formError = msg('Wrong email or password.', { id: 'login.wrong-credentials' });
+    } else if (error instanceof ForbiddenError && error.reason === 'unconfirmed') {
+      this.values = { ...this.values, password: '' };
+      this.formError = msg('Confirm your email address first: open the link in the email we sent you when you registered.', { id: 'login.unconfirmed' });
     } else if (error instanceof ForbiddenError) {
       this.formError = msg('This is not possible for this portal.', { id: 'login.forbidden' });
     } else if (error instanceof NetworkError) {
@@ -228,7 +233,7 @@ export class PortalLogin extends PortalElement {
     if (!(await this.#check(errors, ['name', 'email', 'password', 'consent']))) return;
     await this.#attempt(
       (a) => a.register({ name: name.trim(), email: email.trim(), password, consent: true }),
-      () => this.#sent(email.trim()),
+      () => this.#sent(email.trim(), 'register'),
     );
   };
 
@@ -242,8 +247,9 @@ export class PortalLogin extends PortalElement {
     );
   };
 
-  #sent(email: string) {
+  #sent(email: string, after: 'register' | 'request' = 'request') {
     this.email = email;
+    this.sentAfter = after;
     this.#show('sent');
   }
 
@@ -371,7 +377,9 @@ export class PortalLogin extends PortalElement {
   #renderSent() {
     return html`
       ${this.#heading(msg('Check your email', { id: 'login.sent-heading' }))}
-      <p>${this.email
+      <p>${this.sentAfter === 'register' && this.email
+        ? msg(str`We have sent an email to ${this.email} with the next step. Open the link in it to continue; it works once.`, { id: 'login.register-sent' })
+        : this.email
         ? msg(str`If ${this.email} belongs to an account of this portal, we have sent an email with the next step. The link in it works once.`, { id: 'login.sent' })
         : msg('If the address belongs to an account of this portal, we have sent an email with the next step. The link in it works once.', { id: 'login.sent-generic' })}</p>
       <div class="actions">${this.#link(msg('Back to sign in', { id: 'login.back' }), 'sign-in')}</div>

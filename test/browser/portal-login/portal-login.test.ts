@@ -209,6 +209,61 @@ describe('portal-login', () => {
     await expect(again).to.be.accessible();
   });
 
+  it('shows "Check your email" after registering when the portal confirms addresses, the same for a new and a known address', async () => {
+    const world = demoWorld();
+    world.settings.access = { ...world.settings.access, mode: 'self-registration', registrationConfirmation: 'email' };
+    const adapter = new MemoryAdapter({ world });
+    const texts: string[] = [];
+    for (const email of ['nina@new.example', DEMO_SIGN_IN.email]) {
+      const el = await mount(adapter, 'register');
+      let signedIn = false;
+      el.addEventListener('portal-signed-in', () => { signedIn = true; });
+      type(el, 'name', 'Nina Neu');
+      type(el, 'email', email);
+      type(el, 'password', 'a-long-password');
+      q<HTMLInputElement>(el, '#consent').click();
+      button(el, 'Register').click();
+      await waitUntil(() => q(el, '[data-heading]').textContent === 'Check your email', 'no "Check your email"');
+      const text = q(el, '[data-heading] + p').textContent!;
+      expect(text).to.equal(`We have sent an email to ${email} with the next step. Open the link in it to continue; it works once.`);
+      texts.push(text.replace(email, '…'));
+      expect(signedIn).to.be.false;
+      await expect(el).to.be.accessible();
+    }
+    expect(texts[0]).to.equal(texts[1]);
+    // Signing in before confirming says what is missing (not "wrong password", not the access-denied page).
+    const el = await mount(adapter);
+    type(el, 'email', 'nina@new.example');
+    type(el, 'password', 'a-long-password');
+    button(el, 'Sign in').click();
+    await waitUntil(() => q(el, '.form-error'), 'no message');
+    expect(q(el, '.form-error').textContent).to.equal('Confirm your email address first: open the link in the email we sent you when you registered.');
+    expect(q(el, '[data-heading]').textContent).to.equal('Sign in');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "Check your email" after registering in every shipped language', async () => {
+    const world = demoWorld();
+    world.settings.access = { ...world.settings.access, mode: 'self-registration', registrationConfirmation: 'email' };
+    const expected: Record<string, string> = {
+      de: 'Wir haben eine E-Mail mit dem nächsten Schritt an x@new.example gesendet.', ja: 'x@new.example に次の手順を記載したメールを送信しました。', ar: 'أرسلنا رسالة بالخطوة التالية إلى x@new.example.',
+    };
+    for (const locale of ['de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar']) {
+      const el = await fixture<PortalLogin>(html`<portal-login locale=${locale} view="register" .adapter=${new MemoryAdapter({ world: structuredClone(world) })}></portal-login>`);
+      await ready(el);
+      await waitUntil(() => q(el, '[data-heading]').textContent !== 'Register', `not ${locale}`);
+      type(el, 'name', 'X');
+      type(el, 'email', 'x@new.example');
+      type(el, 'password', 'a-long-password');
+      q<HTMLInputElement>(el, '#consent').click();
+      el.shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-heading] + p')?.textContent?.includes('x@new.example'), `no "check your email" in ${locale}`);
+      const text = q(el, '[data-heading] + p').textContent!;
+      expect(text, locale).not.to.contain('We have sent');
+      if (expected[locale]) expect(text.startsWith(expected[locale]), `${locale}: ${text}`).to.be.true;
+    }
+  });
+
   it('speaks the language of its locale attribute, or of the page', async () => {
     try {
       const el = await fixture<PortalLogin>(html`<portal-login locale="de" .adapter=${new MemoryAdapter()}></portal-login>`);
