@@ -7,8 +7,9 @@ import { filesProblem, sizeText, uploadSink, type ReceivedFile } from './upload-
 
 export type { ReceivedFile } from './upload-sink.js';
 
-/** A reply's HTML at most (bytes). */
-export const MAX_REPLY_BYTES = 100 * 1024;
+import { isBlankHtml, MAX_REPLY_BYTES, REPLY_REFUSALS } from '../../src/domain/reply-rules.js';
+
+export { isBlankHtml, MAX_REPLY_BYTES } from '../../src/domain/reply-rules.js';
 /** Other text fields are read and ignored, up to this many bytes each. */
 const MAX_OTHER_FIELD_BYTES = 4 * 1024;
 /** Room for part headers, boundaries and the body besides the files. */
@@ -26,10 +27,6 @@ export interface ReplyForm {
 /** The most bytes a reply request may carry under these limits. */
 export const maxReplyRequestBytes = (limits: UploadLimits) => limits.maxFiles * limits.maxBytes + OVERHEAD_BYTES;
 
-/** Whether a reply's HTML has nothing to read (no text, no image). */
-export const isBlankHtml = (html: string) =>
-  !/<img\b/i.test(html) && html.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|&#xa0;/gi, ' ').trim() === '';
-
 /**
  * Reads `POST /tickets/{id}/messages` (multipart: `body`, `files[]`) while it streams in: file count, size and type
  * are checked as the parts arrive (413 / 422 naming `files`), the HTML is capped at 100 kB (422 naming `body`), and
@@ -42,7 +39,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > cap) throw filesProblem(413, `The request is larger than the ${sizeText(cap)} a reply may carry.`);
   const stream = c.req.raw.body;
-  if (!stream) throw validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
+  if (!stream) throw validation([{ field: 'body', message: REPLY_REFUSALS.blank }]);
 
   const files: ReceivedFile[] = [];
   const bodyChunks: Buffer[] = [];
@@ -56,7 +53,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
           bodyBytes += chunk.byteLength;
           if (bodyBytes > MAX_REPLY_BYTES) {
             throw new Problem(422, 'validation', 'Validation failed', 'The message is too long.',
-              [{ field: 'body', message: 'The message is longer than 100 kB.' }], { connection: 'close' });
+              [{ field: 'body', message: REPLY_REFUSALS.tooLong }], { connection: 'close' });
           }
           bodyChunks.push(Buffer.from(chunk));
         },
@@ -96,7 +93,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
   const body = Buffer.concat(bodyChunks).toString('utf8');
   if (files.length === 0 && isBlankHtml(body)) {
     await discard();
-    throw validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
+    throw validation([{ field: 'body', message: REPLY_REFUSALS.blank }]);
   }
   return {
     body,

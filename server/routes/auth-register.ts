@@ -3,6 +3,7 @@ import { Registration } from '../../src/contract/session.js';
 import { hashPassword } from '../auth/passwords.js';
 import { sessionBody, startSession } from '../auth/sessions.js';
 import type { Db } from '../db/connect.js';
+import { mayRegister, REGISTRATION_CLOSED } from '../../src/domain/access.js';
 import { readJson } from '../http/body.js';
 import { portalLink } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
@@ -51,7 +52,7 @@ async function createRegistered(db: Db, r: NewRegistration, at: number): Promise
 export const registerRoutes = new Hono<AppEnv>().post('/auth/register', portalEnabled, csrfGuard, async (c) => {
   const { db, now } = c.get('deps');
   const settings = await readSettings(db);
-  if (settings.access.mode !== 'self-registration') throw forbidden('Registration is not open on this portal.');
+  if (!mayRegister(settings)) throw forbidden(REGISTRATION_CLOSED);
   const body = await readJson(c, Registration);
   await limitMailRequests(c);
   const email = body.email.trim().toLowerCase();
