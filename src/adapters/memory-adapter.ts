@@ -11,7 +11,7 @@ import type { ContactRecord, TicketRecord } from '../domain/world.js';
 import type { Preferences } from '../contract/preferences.js';
 import { displayContext, exportCsv, facetsOf, listPage, sessionOf, toTicket } from './memory-reads.js';
 import { registerContact, setPasswordByLink, type LinkTokens } from './memory-accounts.js';
-import { addMessage, refuseWithoutAccess, storeReply, storeTicketFromForm, visibleThreadOf } from './memory-writes.js';
+import { addMessage, fingerprintOf, refuseWithoutAccess, replayed, storeReply, storeTicketFromForm, visibleThreadOf } from './memory-writes.js';
 
 export interface MemoryAdapterOptions {
   /** The world to serve; defaults to the demo world (a fresh copy per adapter). */
@@ -36,7 +36,7 @@ export class MemoryAdapter implements PortalAdapter {
   readonly #latency: number;
   readonly #now: () => number;
   readonly #listeners = new Set<(change: PortalChange) => void>();
-  readonly #replies = new Map<string, Message>();
+  readonly #replies = new Map<string, { fingerprint: string; message: Message }>();
   readonly #objectUrls = new Map<number, string>();
   readonly #linkTokens: LinkTokens = new Map();
   readonly #idleTimeoutSeconds?: number;
@@ -217,14 +217,16 @@ export class MemoryAdapter implements PortalAdapter {
   reply(ticketId: number, input: ReplyInput, options: CallOptions = {}) {
     return this.#settle(options.signal, async () => {
       const ticket = this.#visibleTicket(ticketId);
-      const seen = this.#replies.get(input.idempotencyKey);
-      if (seen) return seen;
+      const key = `${this.#me().id}:${input.idempotencyKey}`;
+      const fingerprint = fingerprintOf(ticketId, input.body, input.files);
+      const seen = this.#replies.get(key);
+      if (seen) return replayed(seen, fingerprint).message;
       if (!this.#toTicket(ticket).actions.reply) throw new ForbiddenError('Replies to closed tickets are not possible.');
       const at = new Date(this.#now()).toISOString();
       const record = await storeReply(this.world, ticket, { authorId: this.#me().id, body: input.body, files: input.files, at });
       this.#emit({ type: 'message', ticketId, messageId: record.id });
       const message = toMessage(record, this.#ctx(), this.world.settings.ownerName);
-      this.#replies.set(input.idempotencyKey, message);
+      this.#replies.set(key, { fingerprint, message });
       return message;
     });
   }
@@ -260,18 +262,19 @@ export class MemoryAdapter implements PortalAdapter {
     });
   }
 
-  readonly #created = new Map<string, Ticket>();
+  readonly #created = new Map<string, { fingerprint: string; ticket: Ticket }>();
 
   createTicket(input: CreateTicketInput, options: CallOptions = {}) {
     return this.#settle(options.signal, async () => {
       const me = this.#me();
       if (!this.world.settings.supportForm.enabled) throw new ForbiddenError('The support form is not available.');
+      const fingerprint = fingerprintOf(null, input.values, input.files);
       const earlier = this.#created.get(`${me.id}:${input.idempotencyKey}`);
-      if (earlier) return earlier;
+      if (earlier) return replayed(earlier, fingerprint).ticket;
       const record = await storeTicketFromForm(this.world, me, input, new Date(this.#now()).toISOString());
       this.#emit({ type: 'ticket', ticketId: record.id });
       const ticket = this.#toTicket(record);
-      this.#created.set(`${me.id}:${input.idempotencyKey}`, ticket);
+      this.#created.set(`${me.id}:${input.idempotencyKey}`, { fingerprint, ticket });
       return ticket;
     });
   }

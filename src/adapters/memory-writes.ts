@@ -1,6 +1,6 @@
 import type { CreateTicketInput } from '../contract/adapter.js';
 import type { UploadLimits } from '../contract/form.js';
-import { ForbiddenError, ValidationError } from '../contract/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../contract/errors.js';
 import type { Settings } from '../contract/settings.js';
 import { ACCESS_REFUSALS, passwordAccessRefusal } from '../domain/access.js';
 import type { UploadFile } from '../contract/tickets.js';
@@ -84,4 +84,16 @@ export async function storeTicketFromForm(world: DemoWorld, contact: ContactReco
     createdAt: at, attachments: await storeAttachments(world.messages, files),
   });
   return record;
+}
+
+/** What a request with an idempotency key carried: the same key with other content is a conflict, as on the server. */
+export function fingerprintOf(ticketId: number | null, content: unknown, files: readonly UploadFile[]): string {
+  const sorted = content && typeof content === 'object' ? Object.fromEntries(Object.entries(content).sort(([a], [b]) => (a < b ? -1 : 1))) : content;
+  return JSON.stringify([ticketId, sorted, files.map((f) => [f.name, f.type, f.blob.size])]);
+}
+
+/** The earlier answer to a key, or 409 when the key came with other content. */
+export function replayed<T extends { fingerprint: string }>(earlier: T, fingerprint: string): T {
+  if (earlier.fingerprint !== fingerprint) throw new ConflictError('This Idempotency-Key was already used for a different request. Use a new key.');
+  return earlier;
 }

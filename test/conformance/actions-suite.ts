@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PortalAdapter, PortalChange } from '../../src/contract/adapter.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../src/contract/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/contract/errors.js';
 import type { FormField } from '../../src/contract/form.js';
 import type { Settings } from '../../src/contract/settings.js';
 import type { UploadFile } from '../../src/contract/tickets.js';
@@ -125,6 +125,7 @@ export function actionsConformance(name: string, { make, agentReply }: Conforman
         assert.equal(first.author.kind, 'contact');
         const messages = await adapter.listMessages(annasOpenTicket.id);
         assert.equal(messages.filter((m) => m.id === first.id).length, 1);
+        await assert.rejects(adapter.reply(annasOpenTicket.id, { body: '<p>Something else</p>', files: [], idempotencyKey }), ConflictError);
       });
 
       it('checks reply files by the upload rules: a program named as an image is refused', async () => {
@@ -162,6 +163,16 @@ export function actionsConformance(name: string, { make, agentReply }: Conforman
         const error = await rejection(adapter.createTicket({ values: { subject: 'Urgent', content: 'Now.', urgent: 'yes' }, files: [], idempotencyKey: key() }));
         assert.ok(error instanceof ValidationError);
         assert.deepEqual(error.fieldErrors.map((f) => f.field), ['reason']);
+      });
+
+      it('creates a ticket once per idempotency key, and refuses the key for other content', async () => {
+        const adapter = await signedIn(make, withForm);
+        const idempotencyKey = key();
+        const values = { subject: 'Once', content: 'Only one ticket.' };
+        const first = await adapter.createTicket({ values, files: [], idempotencyKey });
+        const again = await adapter.createTicket({ values, files: [], idempotencyKey });
+        assert.equal(again.id, first.id);
+        await assert.rejects(adapter.createTicket({ values: { ...values, content: 'Another one.' }, files: [], idempotencyKey }), ConflictError);
       });
 
       it('names every bad field in form order', async () => {
