@@ -2,7 +2,7 @@ import type { Settings } from '../../src/contract/settings.js';
 import type { ContactRecord } from '../../src/domain/world.js';
 import type { SessionMethod } from '../db/types.js';
 import { Problem } from '../http/problem.js';
-import { inPortalGroups, passwordAccessProblem } from './access.js';
+import { ACCESS_REVOKED, sessionStillAdmits as admits } from '../../src/domain/access.js';
 
 /**
  * Whether a session started by `method` still admits the contact under the current access settings: a password
@@ -10,11 +10,10 @@ import { inPortalGroups, passwordAccessProblem } from './access.js';
  * session only while the portal uses SSO and the contact is in its groups (when it names any).
  */
 export function sessionStillAdmits(settings: Settings, contact: ContactRecord, method: SessionMethod): boolean {
-  if (method === 'sso') return settings.access.mode === 'sso' && inPortalGroups(settings, contact);
-  return passwordAccessProblem(settings, contact) === null;
+  return admits(settings, contact, method);
 }
 
-export const ACCESS_REVOKED = 'Your access to this portal has changed. Sign in again.';
+export { ACCESS_REVOKED };
 
 /** 401 for a session ended because the access settings (or the contact) changed. */
 export const accessRevoked = () => Problem.unauthenticated(ACCESS_REVOKED, { slug: 'access-revoked', title: 'Access changed' });

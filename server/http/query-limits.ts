@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { filterLimitErrors, LIST_QUERY_LIMITS } from '../../src/contract/list-query.js';
 import type { AppEnv } from './context.js';
 import { Problem } from './problem.js';
 
@@ -12,11 +13,8 @@ export const QUERY_LIMITS = {
   valuesPerParameter: 5,
   /** Characters of a parameter name. */
   nameLength: 100,
-  /** `filter[…]` parameters of a ticket list. */
-  filters: 20,
-  /** Characters of a filter's property name and of its value. */
-  filterName: 64,
-  filterValue: 200,
+  /** `filter[…]` parameters of a ticket list, and the characters of a filter's property name and value (the contract's codec). */
+  ...LIST_QUERY_LIMITS,
 } as const;
 
 /** 400 naming the parameter that is too large (`field` is the parameter name, or `query` for the whole string). */
@@ -62,17 +60,6 @@ export const queryLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Checks the `filter[…]` parameters of a ticket list against {@link QUERY_LIMITS} (400 naming the parameter). */
 export function checkFilters(filters: Record<string, string>): void {
-  const names = Object.keys(filters);
-  if (names.length > QUERY_LIMITS.filters) {
-    throw queryTooLarge('filter', `A list may have at most ${QUERY_LIMITS.filters} filter[…] parameters.`);
-  }
-  for (const name of names) {
-    const parameter = `filter[${shortName(name)}]`;
-    if (name.length > QUERY_LIMITS.filterName) {
-      throw queryTooLarge(parameter, `A filter's property name may be at most ${QUERY_LIMITS.filterName} characters long.`);
-    }
-    if (filters[name].length > QUERY_LIMITS.filterValue) {
-      throw queryTooLarge(parameter, `A filter value may be at most ${QUERY_LIMITS.filterValue} characters long.`);
-    }
-  }
+  const [error] = filterLimitErrors(filters);
+  if (error) throw queryTooLarge(error.field, error.message);
 }

@@ -8,8 +8,9 @@ import type { ReceivedFile } from './upload-sink.js';
 
 export type { ReceivedFile } from './upload-sink.js';
 
-/** A reply's HTML at most (bytes). */
-export const MAX_REPLY_BYTES = 100 * 1024;
+import { isBlankHtml, MAX_REPLY_BYTES, REPLY_REFUSALS } from '../../src/domain/reply-rules.js';
+
+export { isBlankHtml, MAX_REPLY_BYTES } from '../../src/domain/reply-rules.js';
 /** Other text fields are read and ignored, up to this many bytes each. */
 const MAX_OTHER_FIELD_BYTES = 4 * 1024;
 /** Room for part headers, boundaries and the body besides the files. */
@@ -27,11 +28,7 @@ export interface ReplyForm {
 /** The most bytes a reply request may carry under these limits. */
 export const maxReplyRequestBytes = (limits: UploadLimits) => limits.maxFiles * limits.maxBytes + OVERHEAD_BYTES;
 
-const blankReply = () => Problem.validation([{ field: 'body', message: 'Write a message or attach a file.' }]);
-
-/** Whether a reply's HTML has nothing to read (no text, no image). */
-export const isBlankHtml = (html: string) =>
-  !/<img\b/i.test(html) && html.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|&#xa0;/gi, ' ').trim() === '';
+const blankReply = () => Problem.validation([{ field: 'body', message: REPLY_REFUSALS.blank }]);
 
 /**
  * Reads `POST /tickets/{id}/messages` (multipart: `body`, `files[]`) while it streams in, capped
@@ -47,7 +44,7 @@ export async function readReplyForm(c: Context, limits: UploadLimits, filesDir: 
         data(chunk) {
           bodyBytes += chunk.byteLength;
           if (bodyBytes > MAX_REPLY_BYTES) {
-            throw Problem.validation([{ field: 'body', message: 'The message is longer than 100 kB.' }], 'The message is too long.', { headers: { connection: 'close' } });
+            throw Problem.validation([{ field: 'body', message: REPLY_REFUSALS.tooLong }], 'The message is too long.', { headers: { connection: 'close' } });
           }
           bodyChunks.push(Buffer.from(chunk));
         },

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { UploadLimits } from '../../src/contract/form.js';
-import { displayFileName } from '../../src/internal/files.js';
+import { displayFileName } from '../../src/domain/uploads.js';
+import { UPLOAD_RULES, type UploadRefusal } from '../../src/domain/upload-rules.js';
 import { sizeText } from '../../src/domain/sizes.js';
 import type { FieldError } from '../../src/contract/errors.js';
 import { UploadFile } from '../store/uploads.js';
-import { acceptedUpload } from './file-types.js';
 import type { PartSink } from './multipart-stream.js';
 import { Problem } from './problem.js';
 
@@ -26,16 +26,17 @@ export const filesProblem = (status: 413 | 422, message: string) => {
   return status === 413 ? Problem.tooLarge(message, { errors }) : Problem.validation(errors, message, { headers: { connection: 'close' } });
 };
 
+const refuseIf = (refusal: UploadRefusal | null) => {
+  if (refusal) throw filesProblem(refusal.status, refusal.message);
+};
+
 /**
  * Receives one file part while it streams: count, type (by name and declared type) and size are checked before or
  * as bytes arrive, bytes go straight to a generated file in `filesDir`, and the file joins `files` (for cleanup).
  */
 export async function uploadSink(files: ReceivedFile[], filename: string | undefined, type: string, limits: UploadLimits, filesDir: string): Promise<PartSink> {
   const cleaned = displayFileName(filename ?? '');
-  if (files.length >= limits.maxFiles) {
-    throw filesProblem(422, limits.maxFiles === 0 ? 'Files cannot be attached here.' : `Attach at most ${limits.maxFiles} files.`);
-  }
-  if (!acceptedUpload(cleaned, type, limits.accept)) throw filesProblem(422, `"${cleaned}" is not a file type that can be attached here.`);
+  refuseIf(UPLOAD_RULES.start(files.length, cleaned, type, limits));
   const upload = await UploadFile.create(filesDir);
   const file: ReceivedFile = { name: cleaned, contentType: type || 'application/octet-stream', size: 0, sha256: '', upload };
   files.push(file);
@@ -43,13 +44,13 @@ export async function uploadSink(files: ReceivedFile[], filename: string | undef
   return {
     async data(chunk) {
       file.size += chunk.byteLength;
-      if (file.size > limits.maxBytes) throw filesProblem(413, `"${cleaned}" is larger than ${sizeText(limits.maxBytes)}.`);
+      refuseIf(UPLOAD_RULES.size(cleaned, file.size, limits));
       hash.update(chunk);
       await upload.write(chunk);
     },
     async end() {
       await upload.close();
-      if (file.size === 0) throw filesProblem(422, `"${cleaned}" is empty.`);
+      refuseIf(UPLOAD_RULES.end(cleaned, file.size));
       file.sha256 = hash.digest('hex');
     },
   };

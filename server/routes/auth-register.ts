@@ -4,6 +4,7 @@ import { registrationOutcome } from '../../src/domain/registration.js';
 import { hashPassword } from '../auth/passwords.js';
 import { sessionBody, startSession } from '../auth/sessions.js';
 import type { Db } from '../db/connect.js';
+import { mayRegister, REGISTRATION_CLOSED } from '../../src/domain/access.js';
 import { readJson } from '../http/body.js';
 import { portalLink, publicUrl } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
@@ -53,7 +54,7 @@ export async function createRegistered(db: Db, r: NewRegistration, at: number): 
 export const registerRoutes = new Hono<AppEnv>().post('/auth/register', async (c) => {
   const { db, now } = c.get('deps');
   const settings = c.get('settings');
-  if (settings.access.mode !== 'self-registration') throw forbidden('Registration is not open on this portal.');
+  if (!mayRegister(settings)) throw forbidden(REGISTRATION_CLOSED);
   const body = await readJson(c, Registration);
   await limitMailRequests(c);
   const email = body.email.trim().toLowerCase();

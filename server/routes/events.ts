@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { streamSSE } from 'hono/streaming';
 import { lookUpSession } from '../auth/sessions.js';
 import type { AppEnv } from '../http/context.js';
@@ -8,12 +7,10 @@ import type { Watcher } from '../http/stream-hub.js';
 import { Problem } from '../http/problem.js';
 import { MAX_ROW_ID } from '../db/types.js';
 import { changesFor, latestChangeId, MAX_CHANGES } from '../store/change-feed.js';
+import { toServerSentEvent } from '../../src/contract/changes.js';
 
-/** One entry of `GET /events` (the HttpAdapter's PortalChange without `session-ended`, which it derives from a 401). */
-export const PortalChange = z.union([
-  z.object({ type: z.literal('message'), ticketId: z.int(), messageId: z.int() }),
-  z.object({ type: z.literal('ticket'), ticketId: z.int() }),
-]);
+/** One entry of `GET /events` and the data of a stream event: the contract's schema. */
+export { PortalChange } from '../../src/contract/changes.js';
 
 function parseSince(raw: string | undefined): string {
   const ms = raw === undefined ? Number.NaN : Date.parse(raw);
@@ -81,13 +78,13 @@ export const eventRoutes = new Hono<AppEnv>()
                 const upToId = Math.min(latestId, this.afterId + MAX_CHANGES);
                 const { changes } = await changesFor(db, auth.contact, auth.settings, { afterId: this.afterId, upToId });
                 this.afterId = upToId;
-                for (const change of changes) await stream.writeSSE({ event: change.type, id: String(upToId), data: JSON.stringify(change) });
+                for (const change of changes) await stream.writeSSE({ ...toServerSentEvent(change), id: String(upToId) });
                 if (changes.length > 0) this.lastWriteAt = Date.now();
               }
             },
             async end() {
               if (done) return;
-              await stream.writeSSE({ event: 'session-ended', data: JSON.stringify({ type: 'session-ended' }) }).catch(() => undefined);
+              await stream.writeSSE(toServerSentEvent({ type: 'session-ended' })).catch(() => undefined);
               finish();
             },
             async keepAlive() {

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { Credentials, EmailOnly, Registration, Session, TokenAndPassword } from '../../src/contract/session.js';
 import { PublicSettings, Settings } from '../../src/contract/settings.js';
 import { FormDefinition } from '../../src/contract/form.js';
+import { LIST_QUERY_PARAMS, PAGING_PARAMS, type ListQueryParam } from '../../src/contract/list-query.js';
 import { Message, Ticket, TicketFacets, TicketPage } from '../../src/contract/tickets.js';
 import type { AppEnv } from '../http/context.js';
 import { IDEMPOTENCY_KEY } from '../http/idempotency-key.js';
@@ -11,7 +12,7 @@ import {
   TicketPatch,
 } from '../schemas/admin.js';
 import { SsoTokenAnswer, SsoTokenRequest } from './auth-sso.js';
-import { PortalChange } from './events.js';
+import { PortalChange } from '../../src/contract/changes.js';
 import { HELPDESK_ROUTES, HELPDESK_SCHEMAS } from './openapi-helpdesk.js';
 
 const CheckEmail = z.object({ status: z.literal('check-email') });
@@ -48,15 +49,9 @@ export interface Route {
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
 const str = { type: 'string' };
 
-/** Query parameters shared by the list and the export. */
-const LIST_PARAMS: NonNullable<Route['params']> = [
-  { name: 'view', in: 'query', schema: { enum: ['mine', 'company'] } },
-  { name: 'q', in: 'query', schema: str, description: 'Subject text or ticket id (#42)' },
-  { name: 'status', in: 'query', schema: { enum: ['open', 'closed', 'all'] } },
-  { name: 'sort', in: 'query', schema: str, description: 'Property, or requester / owner / status' },
-  { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'] } },
-  { name: 'filter[property]', in: 'query', schema: str, description: 'Property equals value (case-insensitive); repeatable. Only core fields, columns and support-form fields: any other property is refused with 400 `unknown-filter` naming `filter[property]`' },
-];
+const asQuery = (params: readonly ListQueryParam[]): NonNullable<Route['params']> => params.map(({ name, ...rest }) => ({ name, in: 'query' as const, ...rest }));
+/** Query parameters shared by the list and the export, from the contract's codec. */
+const LIST_PARAMS = asQuery(LIST_QUERY_PARAMS);
 
 const ID_PARAM = { name: 'id', in: 'path' as const, schema: { type: 'integer', minimum: 1 } };
 const IDEMPOTENCY_PARAM = {
@@ -105,8 +100,7 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/tickets', summary: 'One page of the ticket list', session: true, ok: { status: 200, schema: 'TicketPage' },
     params: [
       ...LIST_PARAMS,
-      { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-      { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+      ...asQuery(PAGING_PARAMS),
     ] },
   { method: 'get', path: '/tickets/facets', summary: 'Filter values of a view with counts (scope and visibility applied; 403 for the company view without permission)',
     session: true, ok: { status: 200, schema: 'TicketFacets' }, params: [LIST_PARAMS[0]] },

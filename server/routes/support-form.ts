@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { FormDefinition } from '../../src/contract/form.js';
 import type { FieldError } from '../../src/contract/errors.js';
-import { fileFieldIssue, validateForm, type FormIssue } from '../../src/domain/form-validation.js';
+import { checkSubmission, type FormIssue } from '../../src/domain/form-validation.js';
+import { pipelineForForm } from '../../src/domain/form-ticket.js';
 import { maySeeTicket } from '../../src/domain/permissions.js';
 import { localizedTexts } from '../../src/domain/public-settings.js';
 import type { AppEnv } from '../http/context.js';
@@ -50,17 +51,10 @@ export const supportFormRoutes = new Hono<AppEnv>()
     let keep = false;
     try {
       if (!replay && body.files.length > 0) await checkStorageQuota(c, body.files.reduce((sum, f) => sum + f.size, 0));
-      const result = validateForm(form.fields, body.raw);
-      const issues = result.ok ? [] : [...result.issues];
-      const fileIssue = fileFieldIssue(form.fields, body.raw, body.files.length);
-      if (fileIssue) issues.push(fileIssue);
-      if (!result.ok || issues.length > 0) {
-        const order = [...form.fields.map((f) => f.name), 'files'];
-        throw formProblem(issues.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
-      }
+      const result = checkSubmission(form.fields, body.raw, body.files.length);
+      if (!result.ok) throw formProblem(result.issues);
       // A customer-settable `pipeline` field chooses the pipeline; otherwise the first one.
-      const pipelines = await readPipelines(db);
-      const pipeline = pipelines.find((p) => p.id === result.values.pipeline) ?? pipelines[0];
+      const pipeline = pipelineForForm(result.values, await readPipelines(db));
       if (!pipeline || pipeline.stages.length === 0) throw Problem.unavailable('No pipeline', 'No pipeline is configured for new tickets.');
       const outcome = await createTicketOnce(db, {
         contact, idempotencyKey: key, fingerprint: fingerprintOf(result.values, body.files), values: result.values, files: body.files,

@@ -1,37 +1,26 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { DEFAULT_QUERY, TicketQuery, TicketView } from '../../src/contract/tickets.js';
+import { listQueryFromParams } from '../../src/contract/list-query.js';
+import { DEFAULT_QUERY, type TicketQuery, TicketView } from '../../src/contract/tickets.js';
 import { exposedProperties, hiddenFilterField } from '../../src/domain/exposed-properties.js';
 import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
 import { fieldErrors, forbidden, Problem, validation } from '../http/problem.js';
-import { checkFilters } from '../http/query-limits.js';
+import { queryTooLarge } from '../http/query-limits.js';
 import { ticketFacets } from '../sql/ticket-facets.js';
 import { listTickets } from '../sql/ticket-list.js';
 
-const asInt = (v: string | undefined) => (v !== undefined && /^-?\d{1,15}$/.test(v.trim()) ? Number(v) : v);
-
 /**
- * `?view=&q=&status=&sort=&order=&page=&pageSize=&filter[prop]=value` → a validated TicketQuery (422 naming the field).
+ * `?view=&q=&status=&sort=&order=&page=&pageSize=&filter[prop]=value` → a validated TicketQuery, read strictly by
+ * the contract's codec: 400 naming the parameter beyond the filter caps, 422 naming the field for a bad value.
  * Without `paging` (the CSV export), `page` and `pageSize` are ignored.
  */
 export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuery {
-  const all = c.req.queries();
-  const last = (name: string) => all[name]?.at(-1);
-  const filters: Record<string, string> = {};
-  for (const [key, values] of Object.entries(all)) {
-    const m = /^filter\[(.+)\]$/.exec(key);
-    if (m) filters[m[1]] = values.at(-1) ?? '';
-  }
-  checkFilters(filters);
-  const given = {
-    view: last('view'), q: last('q'), status: last('status'), sort: last('sort'), order: last('order'),
-    ...(paging ? { page: asInt(last('page')), pageSize: asInt(last('pageSize')) } : {}),
-  };
-  const merged = { ...DEFAULT_QUERY, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== '')), filters };
-  const result = z.safeParse(TicketQuery, merged);
-  if (!result.success) throw validation(fieldErrors(result.error.issues), 'The ticket query is not valid.');
-  return result.data;
+  const result = listQueryFromParams(new URL(c.req.url).searchParams, { paging });
+  if (result.ok) return result.query;
+  const [first] = result.errors;
+  if (result.tooLarge) throw queryTooLarge(first.field, first.message);
+  throw validation(result.errors, 'The ticket query is not valid.');
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Db } from '../db/connect.js';
+import type { PortalChange } from '../../src/contract/changes.js';
 
-export type TicketChange = { type: 'message'; ticketId: number; messageId: number } | { type: 'ticket'; ticketId: number };
+/** A change as recorded and reported: the contract's `PortalChange`. */
+export type TicketChange = PortalChange;
 
 /**
  * Notes a change for live updates (`GET /events`): a new message the customer may see (never internal notes), or a

@@ -5,7 +5,9 @@ import type { ReceivedFile } from '../http/reply-form.js';
 import { recordChange } from './changes.js';
 import { insertTicket } from './tickets.js';
 import { queueWebhookEvent } from '../webhooks/events.js';
-import { ticketPartsFromForm } from '../../src/domain/form-core-fields.js';
+import { ticketFromForm } from '../../src/domain/form-ticket.js';
+
+export { textToHtml } from '../../src/domain/form-ticket.js';
 
 export interface NewTicketRequest {
   contact: ContactRecord;
@@ -24,13 +26,6 @@ export type NewTicketOutcome =
   | { kind: 'created'; ticketId: number }
   | { kind: 'replayed'; ticketId: number }
   | { kind: 'conflict'; ticketId: number };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-/** Plain text as the HTML of a message: paragraphs at blank lines, line breaks kept, everything escaped. */
-export function textToHtml(text: string): string {
-  return text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
-}
 
 /**
  * Creates the ticket of a support-form submission in one transaction, once per (contact, Idempotency-Key): the
@@ -64,15 +59,11 @@ function createInTransaction(db: Db, request: NewTicketRequest): Promise<NewTick
     const existing = await earlierRequest(trx, request);
     if (existing) return existing;
 
-    const { subject, content, priority, properties } = ticketPartsFromForm(values, inbox);
-    const record: TicketRecord = {
-      id: 0, subject, content, pipeline: pipeline.id, stage: pipeline.stages[0].id,
-      priority, ownerId: null, contactId: contact.id, companyId: contact.companyId, createdAt: at, lastActivityAt: at,
-      properties,
-    };
+    const { ticket, firstMessageBody } = ticketFromForm(values, { contact, pipeline, inbox, at });
+    const record: TicketRecord = { id: 0, ...ticket };
     const ticketId = await insertTicket(trx, record);
     const message = await trx.insertInto('messages').values({
-      ticket_id: ticketId, thread: 1, author_kind: 'contact', author_id: contact.id, body: textToHtml(content), internal: 0, created_at: at,
+      ticket_id: ticketId, thread: 1, author_kind: 'contact', author_id: contact.id, body: firstMessageBody, internal: 0, created_at: at,
     }).returning('id').executeTakeFirstOrThrow();
     for (const file of files) {
       await trx.insertInto('attachments').values({

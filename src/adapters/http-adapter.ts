@@ -9,7 +9,7 @@ import { PublicSettings } from '../contract/settings.js';
 import { Message, Ticket, TicketFacets, TicketPage, type TicketQuery } from '../contract/tickets.js';
 import { toPortalError } from './http-errors.js';
 import { pollChanges, streamChanges } from './live-updates.js';
-import { ticketQueryToParams } from './query-params.js';
+import { listQueryToParams } from '../contract/list-query.js';
 
 export interface HttpAdapterOptions {
   /** Base URL of the API, e.g. `/api/v1` or `https://help.example.com/api/v1`. */
@@ -152,7 +152,7 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   listTickets(query: TicketQuery, options: CallOptions = {}) {
-    return this.#call(TicketPage, 'tickets', { searchParams: ticketQueryToParams(query), signal: options.signal });
+    return this.#call(TicketPage, 'tickets', { searchParams: listQueryToParams(query), signal: options.signal });
   }
 
   ticketFacets(view: TicketQuery['view'], options: CallOptions = {}) {
@@ -160,7 +160,7 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   async exportTickets(query: TicketQuery, options: CallOptions & { locale?: string } = {}) {
-    const searchParams = ticketQueryToParams(query);
+    const searchParams = listQueryToParams(query);
     searchParams.delete('page');
     searchParams.delete('pageSize');
     if (options.locale) searchParams.set('locale', options.locale);

@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
-import type { PortalChange } from '../contract/adapter.js';
+import { LiveEvent, PortalChange } from '../contract/changes.js';
 
-const ChangeSchema = z.union([
-  z.object({ type: z.literal('message'), ticketId: z.number(), messageId: z.number() }),
-  z.object({ type: z.literal('ticket'), ticketId: z.number() }),
-  z.object({ type: z.literal('session-ended') }),
-]);
-
-export const ChangeList = z.array(ChangeSchema);
+export const ChangeList = z.array(PortalChange);
 
 /** One poll of `GET /events`: answers the changes (or `null` when nothing new or failed) and the server's time. */
 export type PollOnce = (since: string, etag: string | null) => Promise<{ status: number; date: string | null; etag: string | null; body?: unknown }>;
@@ -46,21 +40,19 @@ export function streamChanges(url: string, listener: (change: PortalChange) => v
   let stopFallback: (() => void) | undefined;
   let opened = false;
   const source = new EventSource(url, { withCredentials: true });
-  const forward = (event: MessageEvent<string>) => {
+  const read = (event: MessageEvent<string>) => {
     try {
-      const parsed = z.safeParse(ChangeSchema, JSON.parse(event.data));
-      if (parsed.success) listener(parsed.data);
+      const parsed = z.safeParse(LiveEvent, JSON.parse(event.data));
+      if (!parsed.success) return;
+      // The session ended: the stream is over (no reconnect); the next call answers 401.
+      if (parsed.data.type === 'session-ended') source.close();
+      else listener(parsed.data);
     } catch {
       // A malformed event is skipped.
     }
   };
   source.addEventListener('open', () => { opened = true; });
-  source.addEventListener('message', forward);
-  source.addEventListener('ticket', forward);
-  source.addEventListener('session-ended', (event) => {
-    forward(event);
-    source.close();
-  });
+  for (const name of ['message', 'ticket', 'session-ended'] satisfies LiveEvent['type'][]) source.addEventListener(name, read);
   source.addEventListener('error', () => {
     // CLOSED: the server refused the stream (the browser will not retry), or it never opened: poll instead.
     if (source.readyState === EventSource.CLOSED || !opened) {

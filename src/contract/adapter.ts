@@ -3,17 +3,14 @@ import type { PublicSettings } from './settings.js';
 import type { Message, Ticket, TicketFacets, TicketPage, TicketQuery, UploadFile } from './tickets.js';
 import type { FormDefinition } from './form.js';
 import type { Preferences } from './preferences.js';
+import type { PortalChange } from './changes.js';
+
+export type { PortalChange } from './changes.js';
 
 /** Options every adapter operation takes. */
 export interface CallOptions {
   signal?: AbortSignal;
 }
-
-/** A change the backend reports while the portal is open. */
-export type PortalChange =
-  | { type: 'message'; ticketId: number; messageId: number }
-  | { type: 'ticket'; ticketId: number }
-  | { type: 'session-ended' };
 
 export interface ReplyInput {
   /** Sanitized HTML from the reply editor. */

@@ -20,9 +20,21 @@ export type Session = z.infer<typeof Session>;
 
 export const Email = z.email('Enter a valid email address.').check(z.maxLength(254));
 export const Password = z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(1024));
+/**
+ * The password policy, the one place it is written: a new password has at least `minLength` characters, counted
+ * in Unicode code points (an emoji counts once; zod's `minLength` counts the same way), at most `maxLength`.
+ */
+export const PASSWORD_RULE = { minLength: 10, maxLength: 1024 } as const;
+
+/** Whether a new password is shorter than {@link PASSWORD_RULE} allows. */
+export const isShortPassword = (value: string): boolean => [...value].length < PASSWORD_RULE.minLength;
+
 export const NewPassword = z
   .string()
-  .check(z.minLength(10, 'Use at least 10 characters.'), z.maxLength(1024, 'Use at most 1024 characters.'));
+  .check(
+    z.minLength(PASSWORD_RULE.minLength, `Use at least ${PASSWORD_RULE.minLength} characters.`),
+    z.maxLength(PASSWORD_RULE.maxLength, `Use at most ${PASSWORD_RULE.maxLength} characters.`),
+  );
 
 export const Credentials = z.object({ email: Email, password: Password });
 export type Credentials = z.infer<typeof Credentials>;

@@ -46,6 +46,20 @@ function textOf(input: unknown): string {
   return (typeof value === 'string' ? value : String(value)).replace(/\r\n?/g, '\n').trim();
 }
 
+/** The words a checkbox value may be: checked, or not checked (absent and empty count as not checked). */
+export const CHECKBOX_WORDS = { checked: ['on', 'true', '1', 'yes'], unchecked: ['', 'off', 'false', '0', 'no'] } as const;
+
+/**
+ * A checkbox's raw value (the last of repeated values, trimmed, any case; or a boolean from a prefill) as checked
+ * (`true`), not checked (`false`), or `null` when it is none of {@link CHECKBOX_WORDS}. The one definition of
+ * "checked": validation stores it and `visibleWhen` rules compare it.
+ */
+export function checkboxState(input: unknown): boolean | null {
+  const raw = typeof input === 'boolean' ? String(input) : textOf(input).toLowerCase();
+  if ((CHECKBOX_WORDS.checked as readonly string[]).includes(raw)) return true;
+  return (CHECKBOX_WORDS.unchecked as readonly string[]).includes(raw) ? false : null;
+}
+
 const codePoints = (text: string) => [...text].length;
 
 /** A compiled `pattern` (whole-value match, `u` flag), or `null` when it does not compile. */
@@ -105,9 +119,8 @@ export function checkField(field: FormField, input: unknown): FieldVerdict {
   const options = field.options ?? [];
   switch (field.type) {
     case 'checkbox': {
-      const raw = typeof input === 'boolean' ? String(input) : textOf(input).toLowerCase();
-      const checked = raw === 'on' || raw === 'true' || raw === '1' || raw === 'yes';
-      if (!checked && !['', 'off', 'false', '0', 'no'].includes(raw)) return optionIssue();
+      const checked = checkboxState(input);
+      if (checked === null) return optionIssue();
       if (field.required && !checked) return fail('required', 'Check this box to continue.');
       return ok(checked);
     }

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { FormField } from '../contract/form.js';
-import { checkField, type FieldVerdict } from './form-field-rules.js';
+import { checkboxState, checkField, type FieldVerdict } from './form-field-rules.js';
 
 export { definitionProblems } from './form-definition.js';
-export { checkField, DATE_RULE, type FieldVerdict } from './form-field-rules.js';
+export { checkboxState, checkField, DATE_RULE, type FieldVerdict } from './form-field-rules.js';
 
 /**
  * One support-form definition, one verdict: the browser (`<support-form>`) and the server (`POST /tickets`) both
@@ -17,7 +17,7 @@ export { checkField, DATE_RULE, type FieldVerdict } from './form-field-rules.js'
  * - Date: `YYYY-MM-DD`, a real calendar date (no 2026-02-30); output that string. For dates, `min`/`max` are
  *   written as YYYYMMDD numbers (`min: 20240101`) and compared as dates.
  * - select/radio: one of the option values. checkboxes: each one of the options (duplicates removed), output in
- *   option order; `required` = at least one. checkbox: `on`/`true`/`1` = checked, absent/`off`/`false` = not;
+ *   option order; `required` = at least one. checkbox: `on`/`true`/`1`/`yes` = checked, absent/`off`/`false`/`0`/`no` = not (`checkboxState`);
  *   `required` = must be checked (consent style); output a boolean.
  * - Hidden fields (see `isFieldVisible`), file fields and unknown keys never reach the output.
  */
@@ -42,11 +42,8 @@ export type FormOutput = Record<string, string | number | boolean | string[]>;
 const lastString = (value: string | string[] | undefined): string =>
   (Array.isArray(value) ? (value.at(-1) ?? '') : (value ?? '')).trim();
 
-/** A checkbox's raw value as checked / not checked (anything but an "off" word counts as checked). */
-export const isChecked = (value: string | string[] | undefined): boolean => {
-  const v = lastString(value).toLowerCase();
-  return v !== '' && v !== 'false' && v !== 'off' && v !== '0';
-};
+/** Whether a checkbox's raw value is checked, by the one rule `checkboxState` (a value it refuses is not checked). */
+export const isChecked = (value: string | string[] | undefined): boolean => checkboxState(value) === true;
 
 /** The controlling value as the rule compares it: checked state, the selected strings, or the trimmed text. */
 function controllingValues(field: FormField, raw: RawFormValues): (string | boolean)[] {
@@ -141,4 +138,21 @@ export function fileFieldIssue(fields: readonly FormField[], raw: RawFormValues,
   if (!field) return fileCount > 0 ? { field: 'files', key: 'not-allowed', message: 'Files cannot be attached to this form.' } : null;
   if (field.required && fileCount === 0) return { field: field.name, key: 'required', message: 'Attach at least one file.' };
   return null;
+}
+
+/**
+ * The whole verdict on a submission, as `POST /tickets` gives it: the fields' issues and the file field's issue in
+ * form order (files last), or the values to store.
+ */
+export function checkSubmission(
+  fields: readonly FormField[],
+  raw: RawFormValues,
+  fileCount: number,
+): { ok: true; values: FormOutput } | { ok: false; issues: FormIssue[] } {
+  const result = validateForm(fields, raw);
+  const fileIssue = fileFieldIssue(fields, raw, fileCount);
+  if (result.ok && !fileIssue) return result;
+  const issues = [...(result.ok ? [] : result.issues), ...(fileIssue ? [fileIssue] : [])];
+  const order = [...fields.map((f) => f.name), 'files'];
+  return { ok: false, issues: issues.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)) };
 }

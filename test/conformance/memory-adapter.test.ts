@@ -1,5 +1,6 @@
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { demoWorld } from '../../src/domain/demo-world.js';
+import { actionsConformance } from './actions-suite.js';
 import { adapterConformance, registrationConformance } from './adapter-suite.js';
 
 const make = async (configure?: Parameters<Parameters<typeof adapterConformance>[1]>[0]) => {
@@ -10,3 +11,7 @@ const make = async (configure?: Parameters<Parameters<typeof adapterConformance>
 
 adapterConformance('MemoryAdapter', make);
 registrationConformance('MemoryAdapter', make);
+actionsConformance('MemoryAdapter', {
+  make,
+  agentReply: async (adapter, ticketId, body) => { (adapter as MemoryAdapter).agentReply(ticketId, body); },
+});

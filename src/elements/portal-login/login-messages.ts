@@ -1,12 +1,12 @@
 import { msg, str } from '../../internal/messages.js';
 import { getPortalLocale } from '../../internal/localization.js';
 import * as z from 'zod/mini';
-import { Email } from '../../contract/session.js';
+import { Email, isShortPassword, PASSWORD_RULE } from '../../contract/session.js';
 import { CellFormat } from '../../internal/formats.js';
 import { plural } from '../../internal/plural.js';
 
 /** Localized checks of the sign-in forms; the server checks the same rules again. */
-export const MIN_PASSWORD = 10;
+export const MIN_PASSWORD = PASSWORD_RULE.minLength;
 
 export function emailError(value: string): string | undefined {
   if (!value.trim()) return msg('Enter your email address.', { id: 'login.email-missing' });
@@ -40,7 +40,7 @@ export function rateLimitedText(seconds: number): string {
 
 export function newPasswordError(value: string): string | undefined {
   if (!value) return msg('Enter a new password.', { id: 'login.new-password-missing' });
-  if ([...value].length < MIN_PASSWORD) return passwordTooShort();
+  if (isShortPassword(value)) return passwordTooShort();
   return undefined;
 }
 

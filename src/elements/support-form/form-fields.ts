@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FormField, UploadLimits } from '../../contract/form.js';
+import { DATE_RULE } from '../../domain/form-field-rules.js';
 import { displayFileName, formatBytes } from '../../internal/files.js';
 import { limitsText } from '../ticket-detail/reply-messages.js';
 
@@ -20,12 +21,11 @@ export interface FieldContext {
 
 export const fieldId = (field: FormField) => `field-${field.name}`;
 
-/** Native `min`/`max`: numbers as they are; date limits (YYYYMMDD numbers) as YYYY-MM-DD. */
+/** Native `min`/`max`: numbers as they are; date limits (YYYYMMDD numbers) as YYYY-MM-DD by the domain's `DATE_RULE`. */
 function limitAttr(field: FormField, value: number | undefined): string | undefined {
   if (value === undefined || (field.type !== 'number' && field.type !== 'date')) return undefined;
   if (field.type === 'number') return String(value);
-  const digits = String(Math.trunc(value)).padStart(8, '0');
-  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  return DATE_RULE.fromNumber(value) ?? undefined;
 }
 
 /** Ids of the hint and error that describe a control. */

@@ -1,7 +1,6 @@
 import type { Session } from '../../contract/session.js';
-import { DEFAULT_QUERY, type TicketQuery, type TicketView } from '../../contract/tickets.js';
-import { paramsToTicketQuery, ticketQueryToParams } from '../../adapters/query-params.js';
-import { normalizeQuery } from '../../domain/ticket-query.js';
+import type { TicketQuery, TicketView } from '../../contract/tickets.js';
+import { listQueryFromAddress, listQueryToParams } from '../../contract/list-query.js';
 
 const viewKey = (userId: number) => `customer-portal:view:${userId}`;
 
@@ -29,24 +28,14 @@ export function storeView(session: Session, view: TicketView) {
  * choice, then "mine"; company view only when the session allows it.
  */
 export function queryFromParams(params: URLSearchParams, session: Session | null | undefined): TicketQuery {
-  const raw = paramsToTicketQuery(params);
-  const wanted = raw.view ?? (session ? storedView(session) : null) ?? 'mine';
+  const { view: named, ...rest } = listQueryFromAddress(params);
+  const wanted = named ?? (session ? storedView(session) : null) ?? 'mine';
   const view: TicketView = wanted === 'company' && session?.canViewCompany ? 'company' : 'mine';
-  const candidate = { ...raw, view };
-  let query: TicketQuery = { ...DEFAULT_QUERY, view };
-  for (const [key, value] of Object.entries(candidate)) {
-    if (value === undefined) continue;
-    try {
-      query = normalizeQuery({ ...query, [key]: value });
-    } catch {
-      // Keep the default for this one value.
-    }
-  }
-  return query;
+  return { ...rest, view };
 }
 
 /** URL parameters for a query (defaults left out). */
-export const paramsFromQuery = (query: TicketQuery): URLSearchParams => ticketQueryToParams(query);
+export const paramsFromQuery = (query: TicketQuery): URLSearchParams => listQueryToParams(query);
 
 /** Whether the list is narrowed by anything the user chose (so an empty list means "nothing matches"). */
 export const isNarrowed = (query: TicketQuery) =>
