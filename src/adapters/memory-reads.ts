@@ -35,17 +35,21 @@ function scopeOf(world: DemoWorld, contact: ContactRecord, view: TicketQuery['vi
   return scope;
 }
 
-/** A valid query whose filters name only properties customers receive (else 422 naming the filter, as the server's 400). */
-function validQuery(world: DemoWorld, input: TicketQuery) {
+/**
+ * A valid query and the scope of its view (403 first, as the server answers), whose filters name only properties
+ * customers receive (else an error naming the filter, as the server's 400).
+ */
+function scopedQuery(world: DemoWorld, contact: ContactRecord, input: TicketQuery) {
   const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
+  const scope = scopeOf(world, contact, query.view);
   const hidden = hiddenFilterField(query, world.settings);
   if (hidden) throw new ValidationError(hidden.message, [hidden]);
-  return query;
+  return { query, scope };
 }
 
 export function listPage(world: DemoWorld, contact: ContactRecord, input: TicketQuery): TicketPage {
-  const query = validQuery(world, input);
-  const page = queryTickets(world.tickets, scopeOf(world, contact, query.view), query, displayContext(world));
+  const { query, scope } = scopedQuery(world, contact, input);
+  const page = queryTickets(world.tickets, scope, query, displayContext(world));
   return { ...page, items: page.items.map((item) => ({ ...item, properties: exposedProperties(item.properties, world.settings) })) };
 }
 
@@ -53,8 +57,8 @@ export const facetsOf = (world: DemoWorld, contact: ContactRecord, view: TicketQ
   ticketFacets(world.tickets, scopeOf(world, contact, view), effectiveColumns(world.settings.columns), displayContext(world));
 
 export function exportCsv(world: DemoWorld, contact: ContactRecord, input: TicketQuery, locale?: string): Blob {
-  const query = validQuery(world, input);
-  const rows = selectTickets(world.tickets, scopeOf(world, contact, query.view), query, displayContext(world));
+  const { query, scope } = scopedQuery(world, contact, input);
+  const rows = selectTickets(world.tickets, scope, query, displayContext(world));
   const csv = ticketsCsv(rows, effectiveColumns(world.settings.columns), displayContext(world), locale);
   return new Blob([csv], { type: 'text/csv;charset=utf-8' });
 }
