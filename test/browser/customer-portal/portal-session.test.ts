@@ -101,10 +101,11 @@ describe('customer-portal sessions', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => { release = resolve; });
     class SlowPing extends MemoryAdapter {
-      override async extendSession() {
-        const session = await super.extendSession();
-        await released;
-        return session;
+      /** The answer of the last ping, held back until `release()`. */
+      answer?: Promise<unknown>;
+      override extendSession() {
+        this.answer = super.extendSession().then(async (session) => { await released; return session; });
+        return this.answer as ReturnType<MemoryAdapter['extendSession']>;
       }
     }
     const adapter = new SlowPing({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 600 });
@@ -116,7 +117,8 @@ describe('customer-portal sessions', () => {
     byText<HTMLButtonElement>(stay, 'button', 'Stay signed in')!.click();
     await el.signOut();
     release();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The portal awaited the answer before this test did: once the test's turn comes, the portal has handled it.
+    await adapter.answer;
     await el.updateComplete;
     expect(el.session).to.equal(null);
     expect(login(el) !== null, 'sign-in form shown').to.equal(true);
