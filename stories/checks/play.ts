@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 
 /**
  * How stories carry their checks. A story's `play` (run by Storybook's interactions panel, and by the browser
@@ -7,6 +7,14 @@ import { waitUntil } from '@open-wc/testing';
  * the component, or the `<customer-portal>` that provides its context) and when it counts as settled; a story
  * may override `settled`. Assertions are chai's (`@open-wc/testing`, as in every browser test).
  */
+
+/**
+ * Waits until `predicate` holds: `waitUntil` of `@open-wc/testing` (polls every 50 ms), with a 5 s deadline
+ * instead of its 1 s, so a loaded machine does not fail a wait that only takes longer. Browser tests use it too.
+ */
+export function waitUntil(predicate: () => unknown, message?: string, { timeout = 5000, interval = 50 } = {}): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout, interval });
+}
 
 /** When a story's element counts as settled (data loaded, asynchronous strings and sanitized texts shown). */
 export type Settled = (el: HTMLElement) => boolean;

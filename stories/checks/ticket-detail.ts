@@ -1,11 +1,11 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { demoWorld } from '../../src/domain/demo-world.js';
 import { whenHeld } from '../support/adapters.js';
 import {
   CUSTOM_LABEL, DETAIL_CONTACT, DETAIL_TICKETS, DRAFT_FILE, DRAFT_TEXT, draftKey, NEW_TICKET_SUBJECT, REMOTE_IMAGE_LINK,
   REMOTE_IMAGE_SRC, UPLOAD_LIMITS, UPLOAD_LIMITS_HINT,
 } from '../support/ticket-detail.js';
-import { buttonIn, checked, navLinks, shadow, squash } from './play.js';
+import { buttonIn, checked, navLinks, shadow, squash, waitUntil } from './play.js';
 
 /**
  * Checks of the `<ticket-detail>` stories (`stories/ticket-detail.stories.ts`). They look at the

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 
 /**
  * Waits until this browser keeps a draft holding `text` (the reply box and the support form save their draft a

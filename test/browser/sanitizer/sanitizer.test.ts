@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { isSafeUrl, sanitize } from '../../../src/internal/sanitizer.js';
 
 /** Filter-evasion vectors after the OWASP XSS cheat sheet, plus naughty strings. */

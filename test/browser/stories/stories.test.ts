@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { TemplateResult } from 'lit';
 import { setPortalLocale, SOURCE_LOCALE } from '../../../src/internal/localization.js';
 import { checks as customerPortalChecks } from '../../../stories/checks/customer-portal.js';

@@ -1,4 +1,5 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { TemplateResult } from 'lit';
 import { setPortalLocale } from '../../../src/internal/localization.js';
 import { hostIn } from '../../../stories/checks/play.js';
