@@ -1,6 +1,5 @@
-import { expect } from '@open-wc/testing';
 import { whenHeld } from '../support/adapters.js';
-import { buttonIn, checked, navLinks, shadow, text, title, waitUntil } from './play.js';
+import { buttonIn, checked, expect, navLinks, shadow, text, title, waitUntil } from './play.js';
 
 /** Checks of the `<customer-portal>` stories (`stories/customer-portal.stories.ts`). */
 

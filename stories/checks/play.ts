@@ -1,15 +1,21 @@
-import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { expect, use } from '@esm-bundle/chai';
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing-helpers';
+import { chaiA11yAxe } from 'chai-a11y-axe';
+
+// The pieces of `@open-wc/testing` that also bundle for Storybook (its DOM-diff plugin needs the test runner).
+use(chaiA11yAxe);
+export { expect };
 
 /**
  * How stories carry their checks. A story's `play` (run by Storybook's interactions panel, and by the browser
  * test `test/browser/stories/stories.test.ts` for every story) waits until the story's element has settled,
  * then checks what the story promises. The meta's `parameters` name the element the checks look at (`host`:
  * the component, or the `<customer-portal>` that provides its context) and when it counts as settled; a story
- * may override `settled`. Assertions are chai's (`@open-wc/testing`, as in every browser test).
+ * may override `settled`. Assertions are chai's, with axe's `accessible()`, as in every browser test.
  */
 
 /**
- * Waits until `predicate` holds: `waitUntil` of `@open-wc/testing` (polls every 50 ms), with a 5 s deadline
+ * Waits until `predicate` holds: `waitUntil` of `@open-wc/testing-helpers` (polls every 50 ms), with a 5 s deadline
  * instead of its 1 s, so a loaded machine does not fail a wait that only takes longer. Browser tests use it too.
  */
 export function waitUntil(predicate: () => unknown, message?: string, { timeout = 5000, interval = 50 } = {}): Promise<void> {

@@ -1,8 +1,7 @@
-import { expect } from '@open-wc/testing';
 import type { PortalSignedInEvent } from '../../src/internal/events.js';
 import { whenHeld } from '../support/adapters.js';
 import { CONSENT_WITH_LINK, IDLE_NOTICE, LINK_CONTACT, SSO_LABEL } from '../support/login.js';
-import { buttonIn, checked, nextEvent, shadow, text, waitUntil } from './play.js';
+import { buttonIn, checked, expect, nextEvent, shadow, text, waitUntil } from './play.js';
 
 /** Checks of the `<portal-login>` stories (`stories/portal-login.stories.ts`). */
 

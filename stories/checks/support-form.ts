@@ -1,10 +1,9 @@
-import { expect } from '@open-wc/testing';
 import { whenHeld } from '../support/adapters.js';
 import {
   CUSTOM_LABEL, DEMO_FORM_LABELS, DRAFT_FILE, DRAFT_VALUES, FORM_CONTACT, formDraftKey, NEXT_TICKET_ID, PREFILL_SUBJECT,
   submitSupportForm, SUBMIT_VALUES, UPLOAD_LIMITS_HINT,
 } from '../support/support-form.js';
-import { buttonIn, checked, navLinks, shadow, squash, title, waitUntil } from './play.js';
+import { buttonIn, checked, expect, navLinks, shadow, squash, title, waitUntil } from './play.js';
 
 /**
  * Checks of the `<support-form>` stories (`stories/support-form.stories.ts`). They look at the

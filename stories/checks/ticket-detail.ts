@@ -1,11 +1,10 @@
-import { expect } from '@open-wc/testing';
 import { demoWorld } from '../../src/domain/demo-world.js';
 import { whenHeld } from '../support/adapters.js';
 import {
   CUSTOM_LABEL, DETAIL_CONTACT, DETAIL_TICKETS, DRAFT_FILE, DRAFT_TEXT, draftKey, NEW_TICKET_SUBJECT, REMOTE_IMAGE_LINK,
   REMOTE_IMAGE_SRC, UPLOAD_LIMITS, UPLOAD_LIMITS_HINT,
 } from '../support/ticket-detail.js';
-import { buttonIn, checked, navLinks, shadow, squash, waitUntil } from './play.js';
+import { buttonIn, checked, expect, navLinks, shadow, squash, waitUntil } from './play.js';
 
 /**
  * Checks of the `<ticket-detail>` stories (`stories/ticket-detail.stories.ts`). They look at the
@@ -33,8 +32,9 @@ export const detailSettled = (portal: HTMLElement) => {
   if (!root || root.querySelector('[aria-busy="true"]')) return false;
   if (root.querySelector('[role="alert"]')) return true;
   if (!root.querySelector('.subject')) return false;
+  // Lit's marker comments are there from the first render; the sanitized message arrives later.
   const sanitized = [...root.querySelectorAll('portal-message-body')]
-    .every((b) => (b.shadowRoot?.querySelector('[part="body"]')?.childNodes.length ?? 0) > 0);
+    .every((b) => [...(b.shadowRoot?.querySelector('[part="body"]')?.childNodes ?? [])].some((n) => n.nodeType !== Node.COMMENT_NODE));
   const box = root.querySelector('portal-reply-box');
   return sanitized && (!box || !!box.shadowRoot?.querySelector('form'));
 };

@@ -1,9 +1,8 @@
-import { expect } from '@open-wc/testing';
 import { demoWorld } from '../../src/domain/demo-world.js';
 import type { PortalViewChangeEvent } from '../../src/internal/events.js';
 import { whenHeld } from '../support/adapters.js';
 import { CUSTOM_COLUMNS, MANY_TICKETS, NO_MATCH_SEARCH, storedViewKey } from '../support/ticket-list.js';
-import { buttonIn, checked, navLinks, nextEvent, shadow, switcherOptions, waitUntil } from './play.js';
+import { buttonIn, checked, expect, navLinks, nextEvent, shadow, switcherOptions, waitUntil } from './play.js';
 
 /**
  * Checks of the `<ticket-list>` stories (`stories/ticket-list.stories.ts`). They look at the `<customer-portal>`

@@ -1,6 +1,5 @@
-import { expect } from '@open-wc/testing';
 import type { PortalViewChangeEvent } from '../../src/internal/events.js';
-import { checked, nextEvent, switcherOptions } from './play.js';
+import { checked, expect, nextEvent, switcherOptions } from './play.js';
 
 /** Checks of the `<view-switcher>` stories (`stories/view-switcher.stories.ts`). */
 
