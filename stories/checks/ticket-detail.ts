@@ -1,4 +1,6 @@
+import { visibleConversation } from '../../src/domain/conversation.js';
 import { demoWorld } from '../../src/domain/demo-world.js';
+import { ticketStatus } from '../../src/domain/display.js';
 import { whenHeld } from '../support/adapters.js';
 import {
   CUSTOM_LABEL, DETAIL_CONTACT, DETAIL_TICKETS, DRAFT_FILE, DRAFT_TEXT, draftKey, NEW_TICKET_SUBJECT, REMOTE_IMAGE_LINK,
@@ -41,12 +43,8 @@ export const detailSettled = (portal: HTMLElement) => {
 
 const world = demoWorld();
 const ticketOf = (id: number) => world.tickets.find((t) => t.id === id)!;
-/** The messages a contact sees: the oldest thread, without internal notes. */
-const visibleMessages = (ticketId: number) => {
-  const all = world.messages.filter((m) => m.ticketId === ticketId);
-  const oldest = Math.min(...all.map((m) => m.thread));
-  return all.filter((m) => m.thread === oldest && !m.internal);
-};
+/** The messages a contact sees, by the domain's rule (the oldest thread, without internal notes). */
+const visibleMessages = (ticketId: number) => visibleConversation(world.messages.filter((m) => m.ticketId === ticketId));
 
 /** The detail in a locale (the strings load asynchronously after the first render). */
 const speaks = (lang: string, close: string, reply: string, send: string, back: string) => checked((el) => {
@@ -195,9 +193,9 @@ export const checks = {
 
   StageStatus: checked((el) => {
     const ticket = ticketOf(DETAIL_TICKETS.open);
-    const stage = world.pipelines.find((p) => p.id === ticket.pipeline)!.stages.find((s) => s.id === ticket.stage)!;
-    expect(detailText(el, '.status')).to.equal(stage.label);
-    expect(stage.label).to.not.equal('Open');
+    const status = ticketStatus(world.pipelines, ticket, 'stages');
+    expect(detailText(el, '.status')).to.equal(status.label);
+    expect(status.label).to.not.equal('Open');
   }),
 
   Dark: checked((el) => {

@@ -1,4 +1,5 @@
 import { demoWorld } from '../../src/domain/demo-world.js';
+import { ownerDisplayName } from '../../src/domain/display.js';
 import type { PortalViewChangeEvent } from '../../src/internal/events.js';
 import { whenHeld } from '../support/adapters.js';
 import { CUSTOM_COLUMNS, MANY_TICKETS, NO_MATCH_SEARCH, storedViewKey } from '../support/ticket-list.js';
@@ -129,8 +130,8 @@ export const checks = {
     expect(statuses.some((s) => s !== 'Closed' && s !== 'Open'), 'stage labels, not Open/Closed').to.be.true;
   }),
 
-  OwnerFullName: ownersAre(new Set(world.agents.map((a) => `${a.firstName} ${a.lastName}`))),
-  OwnerAlias: ownersAre(new Set(world.agents.map((a) => a.alias ?? a.firstName))),
+  OwnerFullName: ownersAre(new Set(world.agents.map((a) => ownerDisplayName(a, 'full')))),
+  OwnerAlias: ownersAre(new Set(world.agents.map((a) => ownerDisplayName(a, 'alias')))),
 
   ManyTickets: checked(async (el) => {
     expect(rows(el)).to.have.length(25);
