@@ -4,6 +4,7 @@ import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { PortalAdapter } from '../src/contract/adapter.js';
 import { DEMO_SIGN_IN, demoWorld } from '../src/domain/demo-world.js';
 import '../src/define.js';
+import { checks, portalSettled } from './checks/customer-portal.js';
 import { failingAdapter, pendingAdapter } from './support/adapters.js';
 
 /** Which backend the story's portal talks to; the adapter is built fresh on every render. */
@@ -56,6 +57,8 @@ function adapterFor(args: CustomerPortalArgs): PortalAdapter | undefined {
 const meta = {
   title: 'Portal/customer-portal',
   component: 'customer-portal',
+  // The element the stories' checks (`play`, see stories/checks/) look at, and when it has settled.
+  parameters: { host: 'customer-portal', settled: portalSettled },
   args: {
     backend: 'signed-in',
     ticketLabelSingular: '',
@@ -96,29 +99,29 @@ export default meta;
 type Story = StoryObj<CustomerPortalArgs>;
 
 /** While the settings load: a skeleton of reserved height, so the page does not jump. Never finishes. */
-export const Loading: Story = { args: { backend: 'loading' } };
+export const Loading: Story = { args: { backend: 'loading' }, ...checks.Loading };
 
 /** The server cannot be reached: a message in plain words and "Try again" (which then succeeds). */
-export const ErrorState: Story = { name: 'Error', args: { backend: 'network-error' } };
+export const ErrorState: Story = { name: 'Error', args: { backend: 'network-error' }, ...checks.ErrorState };
 
 /** Neither `api-base` nor `adapter` is set. */
-export const NotConfigured: Story = { args: { backend: 'none' } };
+export const NotConfigured: Story = { args: { backend: 'none' }, ...checks.NotConfigured };
 
 /** The admin switched the portal off. */
-export const Disabled: Story = { args: { backend: 'disabled' } };
+export const Disabled: Story = { args: { backend: 'disabled' }, ...checks.Disabled };
 
 /** Signed in as the demo's main contact (Anna Berg). */
-export const SignedIn: Story = { args: { backend: 'signed-in' } };
+export const SignedIn: Story = { args: { backend: 'signed-in' }, ...checks.SignedIn };
 
 /** The admin calls tickets "Cases": the navigation and headings follow. */
-export const CustomTicketLabel: Story = { args: { ticketLabelSingular: 'Case', ticketLabelPlural: 'Cases' } };
+export const CustomTicketLabel: Story = { args: { ticketLabelSingular: 'Case', ticketLabelPlural: 'Cases' }, ...checks.CustomTicketLabel };
 
 /** `theme="dark"`. */
-export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } }, ...checks.Dark };
 
-export const English: Story = { args: { locale: 'en' } };
-export const German: Story = { args: { locale: 'de' } };
-export const Swedish: Story = { args: { locale: 'sv' } };
-export const Danish: Story = { args: { locale: 'da' } };
+export const English: Story = { args: { locale: 'en' }, ...checks.English };
+export const German: Story = { args: { locale: 'de' }, ...checks.German };
+export const Swedish: Story = { args: { locale: 'sv' }, ...checks.Swedish };
+export const Danish: Story = { args: { locale: 'da' }, ...checks.Danish };
 /** Arabic: right to left, the layout mirrored. */
 export const Arabic: Story = { args: { locale: 'ar' } };

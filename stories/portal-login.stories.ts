@@ -8,6 +8,7 @@ import { demoWorld } from '../src/domain/demo-world.js';
 import type { LoginView } from '../src/elements/portal-login/portal-login.js';
 import { setPortalLocale, type SupportedLocale } from '../src/internal/localization.js';
 import '../src/define.js';
+import { checks, loginSettled } from './checks/portal-login.js';
 import { failingAdapter, pendingAdapter } from './support/adapters.js';
 import { CONSENT_WITH_LINK, IDLE_NOTICE, LINK_CONTACT, SSO_LABEL } from './support/login.js';
 
@@ -64,6 +65,8 @@ const darkPage = { colorScheme: 'dark', background: '#16181d', color: '#e8eaf0',
 const meta = {
   title: 'Portal/portal-login',
   component: 'portal-login',
+  // The element the stories' checks (`play`, see stories/checks/) look at, and when it has settled.
+  parameters: { host: 'portal-login', settled: loginSettled },
   args: {
     backend: 'memory',
     view: 'sign-in',
@@ -118,58 +121,58 @@ export default meta;
 type Story = StoryObj<PortalLoginArgs>;
 
 /** Self-registration (the default access mode): email and password, "Forgot password?" and "Register here". */
-export const SignIn: Story = {};
+export const SignIn: Story = { ...checks.SignIn };
 
 /** Registration with the admin's consent text (sanitized; its link opens in a new tab) and checkbox. */
-export const Register: Story = { args: { view: 'register' } };
+export const Register: Story = { args: { view: 'register' }, ...checks.Register };
 
 /**
  * The registration form for trying the consent check: fill in the fields, leave the box unticked and press
  * "Register" — the browser test does exactly that and checks the error.
  */
-export const RegisterConsentError: Story = { name: 'Register: consent missing', args: { view: 'register' } };
+export const RegisterConsentError: Story = { name: 'Register: consent missing', args: { view: 'register' }, ...checks.RegisterConsentError };
 
 /** "Forgot password?": asks for the email address. */
-export const Forgot: Story = { args: { view: 'forgot' } };
+export const Forgot: Story = { args: { view: 'forgot' }, ...checks.Forgot };
 
 /** One-time sign-in links enabled: the sign-in page offers "Email me a sign-in link". */
-export const SignInLink: Story = { args: { magicLink: true } };
+export const SignInLink: Story = { args: { magicLink: true }, ...checks.SignInLink };
 
 /**
  * "Check your email", as after a reset or link request. Opened directly, the element does not know the
  * address (it only remembers the one typed in its own form), so the sentence has no address in it.
  */
-export const EmailSent: Story = { args: { view: 'sent' } };
+export const EmailSent: Story = { args: { view: 'sent' }, ...checks.EmailSent };
 
 /** An invitation link (`#/invite?token=…`): a valid token, issued fresh on every render. */
-export const SetPasswordInvite: Story = { args: { view: 'set-password', purpose: 'invite' } };
+export const SetPasswordInvite: Story = { args: { view: 'set-password', purpose: 'invite' }, ...checks.SetPasswordInvite };
 
 /** A password-reset link (`#/reset?token=…`). */
-export const SetPasswordReset: Story = { args: { view: 'set-password', purpose: 'reset' } };
+export const SetPasswordReset: Story = { args: { view: 'set-password', purpose: 'reset' }, ...checks.SetPasswordReset };
 
 /** Signed in, but not in the portal's access groups. */
-export const AccessDenied: Story = { args: { view: 'denied', access: 'access-groups' } };
+export const AccessDenied: Story = { args: { view: 'denied', access: 'access-groups' }, ...checks.AccessDenied };
 
 /** Access by access group: no self-registration, so no "Register here". */
-export const AccessGroupsMode: Story = { args: { access: 'access-groups' } };
+export const AccessGroupsMode: Story = { args: { access: 'access-groups' }, ...checks.AccessGroupsMode };
 
 /** Single sign-on only: one "Sign in with Nordlicht ID" button, no password fields. */
-export const SsoOnly: Story = { args: { access: 'sso', ssoLabel: SSO_LABEL } };
+export const SsoOnly: Story = { args: { access: 'sso', ssoLabel: SSO_LABEL }, ...checks.SsoOnly };
 
 /** A notice above the form, e.g. after the idle timeout signed the customer out. */
-export const WithNotice: Story = { args: { notice: IDLE_NOTICE } };
+export const WithNotice: Story = { args: { notice: IDLE_NOTICE }, ...checks.WithNotice };
 
 /** Standalone, while the settings load (they never arrive here). */
-export const Loading: Story = { args: { backend: 'loading' } };
+export const Loading: Story = { args: { backend: 'loading' }, ...checks.Loading };
 
 /** Standalone, when the server cannot be reached: the reason and "Try again" (which then works). */
-export const LoadError: Story = { args: { backend: 'error' } };
+export const LoadError: Story = { args: { backend: 'error' }, ...checks.LoadError };
 
 /** On a dark page: `color-scheme: dark` switches the element's `light-dark()` colors. */
-export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } }, ...checks.Dark };
 
-export const German: Story = { args: { locale: 'de' } };
-export const Swedish: Story = { args: { locale: 'sv' } };
-export const Danish: Story = { args: { locale: 'da' } };
+export const German: Story = { args: { locale: 'de' }, ...checks.German };
+export const Swedish: Story = { args: { locale: 'sv' }, ...checks.Swedish };
+export const Danish: Story = { args: { locale: 'da' }, ...checks.Danish };
 /** Arabic: right to left, the layout mirrored. */
 export const Arabic: Story = { args: { locale: 'ar' } };

@@ -5,10 +5,11 @@ import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { PortalAdapter } from '../src/contract/adapter.js';
 import { DEMO_SIGN_IN, demoWorld } from '../src/domain/demo-world.js';
 import '../src/define.js';
+import { checks, formSettled } from './checks/support-form.js';
 import { failingFormAdapter, pendingFormAdapter } from './support/adapters.js';
 import {
   CUSTOM_LABEL, FORM_CONTACT, forgetFormDraft, forgetFormDraftWhenRestored, minimalFields, PREFILL_SUBJECT, seedFormDraft,
-  submitSupportForm, SUBMIT_VALUES, UPLOAD_LIMITS,
+  SUBMIT_VALUES, UPLOAD_LIMITS,
 } from './support/support-form.js';
 
 /**
@@ -65,6 +66,9 @@ function backendFor(args: SupportFormArgs): PortalAdapter {
 const meta = {
   title: 'Portal/support-form',
   component: 'support-form',
+  // The element the stories' checks (`play`, see stories/checks/) look at, and when it has settled.
+  // The checks look at the portal the form is slotted into.
+  parameters: { host: 'customer-portal', settled: formSettled },
   args: {
     backend: 'memory',
     form: 'demo',
@@ -125,54 +129,52 @@ const readyToSubmit = {
 } satisfies Partial<SupportFormArgs>;
 
 /** The demo form: text, select, radio, multiple checkboxes, date, email, long text, files and a checkbox. */
-export const EveryFieldType: Story = {};
+export const EveryFieldType: Story = { ...checks.EveryFieldType };
 
 /** Billing and "My team" chosen (through `prefill-category` and `prefill-impact`): "Order number" and "Affected users" appear. */
-export const ConditionalFieldsShown: Story = { args: { prefillCategory: 'billing', prefillImpact: 'team' } };
+export const ConditionalFieldsShown: Story = { args: { prefillCategory: 'billing', prefillImpact: 'team' }, ...checks.ConditionalFieldsShown };
 
 /** "Submit" on the empty form: the error summary links every problem to its field, and the first gets focus. */
-export const WithErrors: Story = {
-  play: async ({ canvasElement }) => submitSupportForm(canvasElement),
-};
+export const WithErrors: Story = { ...checks.WithErrors };
 
 /** `prefill-subject`, as a help article's "Still stuck?" link would set it. */
-export const Prefilled: Story = { args: { prefillSubject: PREFILL_SUBJECT } };
+export const Prefilled: Story = { args: { prefillSubject: PREFILL_SUBJECT }, ...checks.Prefilled };
 
 /** A form started earlier in this browser is brought back, with "Start over". */
-export const DraftRestored: Story = { args: { draft: true } };
+export const DraftRestored: Story = { args: { draft: true }, ...checks.DraftRestored };
 
 /** After "Submit": the confirmation, a link to the new ticket and "Submit another ticket". */
 export const Submitted: Story = {
   args: readyToSubmit,
-  play: async ({ canvasElement }) => submitSupportForm(canvasElement),
+  ...checks.Submitted,
 };
 
 /** The admin kept only "Subject" and "Description". */
-export const MinimalForm: Story = { args: { form: 'minimal' } };
+export const MinimalForm: Story = { args: { form: 'minimal' }, ...checks.MinimalForm };
 
 /** The admin's upload limits, explained at the file field. */
-export const UploadLimits: Story = { args: { uploadLimits: true } };
+export const UploadLimits: Story = { args: { uploadLimits: true }, ...checks.UploadLimits };
 
 /** The admin switched the support form off. */
-export const Unavailable: Story = { args: { form: 'off' } };
+export const Unavailable: Story = { args: { form: 'off' }, ...checks.Unavailable };
 
 /** While the form definition loads (it never finishes here). */
-export const Loading: Story = { args: { backend: 'loading' } };
+export const Loading: Story = { args: { backend: 'loading' }, ...checks.Loading };
 
 /** The form cannot be loaded: the reason and "Try again" (which then works). */
-export const LoadError: Story = { args: { backend: 'error' } };
+export const LoadError: Story = { args: { backend: 'error' }, ...checks.LoadError };
 
 /** The admin calls tickets "Cases": after "Submit", "Your case was submitted". */
 export const CustomLabel: Story = {
   args: { ...readyToSubmit, ticketLabelSingular: CUSTOM_LABEL.singular, ticketLabelPlural: CUSTOM_LABEL.plural },
-  play: async ({ canvasElement }) => submitSupportForm(canvasElement),
+  ...checks.CustomLabel,
 };
 
 /** `theme="dark"` on the portal. */
-export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } }, ...checks.Dark };
 
-export const German: Story = { args: { locale: 'de' } };
-export const Swedish: Story = { args: { locale: 'sv' } };
-export const Danish: Story = { args: { locale: 'da' } };
+export const German: Story = { args: { locale: 'de' }, ...checks.German };
+export const Swedish: Story = { args: { locale: 'sv' }, ...checks.Swedish };
+export const Danish: Story = { args: { locale: 'da' }, ...checks.Danish };
 /** Arabic: the portal writes right to left and mirrors its layout. */
 export const Arabic: Story = { args: { locale: 'ar' } };

@@ -4,6 +4,7 @@ import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { PortalAdapter } from '../src/contract/adapter.js';
 import { DEMO_SIGN_IN, demoWorld } from '../src/domain/demo-world.js';
 import '../src/define.js';
+import { checks, detailSettled } from './checks/ticket-detail.js';
 import { failingDetailAdapter, pendingDetailAdapter } from './support/adapters.js';
 import {
   addNewTicket, CUSTOM_LABEL, DETAIL_CONTACT, DETAIL_TICKETS, forgetDraftWhenOffered, REMOTE_IMAGE_REPLY, seedDraft,
@@ -75,6 +76,9 @@ function backendFor(args: TicketDetailArgs): PortalAdapter {
 const meta = {
   title: 'Portal/ticket-detail',
   component: 'ticket-detail',
+  // The element the stories' checks (`play`, see stories/checks/) look at, and when it has settled.
+  // The checks look at the portal the detail is slotted into.
+  parameters: { host: 'customer-portal', settled: detailSettled },
   args: {
     backend: 'memory',
     ticket: 'open',
@@ -123,54 +127,55 @@ export default meta;
 type Story = StoryObj<TicketDetailArgs>;
 
 /** An open ticket: header, the conversation with an attachment, the reply box and "Close ticket". */
-export const Conversation: Story = {};
+export const Conversation: Story = { ...checks.Conversation };
 
 /** The helpdesk split the ticket into two threads: only the oldest one is shown. */
-export const TwoThreads: Story = { args: { ticket: 'twoThreads' } };
+export const TwoThreads: Story = { args: { ticket: 'twoThreads' }, ...checks.TwoThreads };
 
 /** An agent's reply with a remote image (held back until "Show images") and a link (opens in a new tab). */
-export const RemoteImages: Story = { args: { remoteImages: true } };
+export const RemoteImages: Story = { args: { remoteImages: true }, ...checks.RemoteImages };
 
 /** A ticket just submitted: "No messages yet", and the reply box for the first one. */
-export const NoMessagesYet: Story = { args: { ticket: 'new' } };
+export const NoMessagesYet: Story = { args: { ticket: 'new' }, ...checks.NoMessagesYet };
 
 /** A closed ticket: no reply box, no "Close ticket"; a notice says why. */
-export const ClosedRepliesOff: Story = { args: { ticket: 'closed' } };
+export const ClosedRepliesOff: Story = { args: { ticket: 'closed' }, ...checks.ClosedRepliesOff };
 
 /** The admin allows replies to closed tickets: the reply box stays. */
-export const ClosedRepliesAllowed: Story = { args: { ticket: 'closed', replyToClosed: true } };
+export const ClosedRepliesAllowed: Story = { args: { ticket: 'closed', replyToClosed: true }, ...checks.ClosedRepliesAllowed };
 
 /** The admin does not let customers close tickets: no "Close ticket". */
-export const CloseNotAllowed: Story = { args: { customerClose: false } };
+export const CloseNotAllowed: Story = { args: { customerClose: false }, ...checks.CloseNotAllowed };
 
 /** An unsent reply from earlier is kept in this browser: "Restore draft" or "Discard draft". */
-export const DraftOffered: Story = { args: { ticket: 'draft', draft: true } };
+export const DraftOffered: Story = { args: { ticket: 'draft', draft: true }, ...checks.DraftOffered };
 
 /** The admin's upload limits, explained before anything is attached. */
-export const UploadLimits: Story = { args: { uploadLimits: true } };
+export const UploadLimits: Story = { args: { uploadLimits: true }, ...checks.UploadLimits };
 
 /** While the ticket loads (it never finishes here): a skeleton. */
-export const Loading: Story = { args: { backend: 'loading' } };
+export const Loading: Story = { args: { backend: 'loading' }, ...checks.Loading };
 
 /** The ticket cannot be loaded: the reason and "Try again" (which then works). */
-export const LoadError: Story = { args: { backend: 'error' } };
+export const LoadError: Story = { args: { backend: 'error' }, ...checks.LoadError };
 
 /** Another company's ticket: it "does not exist, or you cannot see it" (no "Try again"). */
-export const NotFound: Story = { args: { ticket: 'foreign' } };
+export const NotFound: Story = { args: { ticket: 'foreign' }, ...checks.NotFound };
 
 /** The admin calls tickets "Cases": "Close case", "Back to cases". */
 export const CustomLabel: Story = {
   args: { ticketLabelSingular: CUSTOM_LABEL.singular, ticketLabelPlural: CUSTOM_LABEL.plural },
+  ...checks.CustomLabel,
 };
 
 /** Status as the pipeline's stage ("Waiting on us", "In review", …) instead of Open / Closed. */
-export const StageStatus: Story = { args: { statusDisplay: 'stages' } };
+export const StageStatus: Story = { args: { statusDisplay: 'stages' }, ...checks.StageStatus };
 
 /** `theme="dark"` on the portal. */
-export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } }, ...checks.Dark };
 
-export const German: Story = { args: { locale: 'de' } };
-export const Swedish: Story = { args: { locale: 'sv' } };
-export const Danish: Story = { args: { locale: 'da' } };
+export const German: Story = { args: { locale: 'de' }, ...checks.German };
+export const Swedish: Story = { args: { locale: 'sv' }, ...checks.Swedish };
+export const Danish: Story = { args: { locale: 'da' }, ...checks.Danish };
 /** Arabic: the portal writes right to left and mirrors its layout. */
 export const Arabic: Story = { args: { locale: 'ar' } };

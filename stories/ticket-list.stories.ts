@@ -6,6 +6,7 @@ import type { OwnerNameDisplay, PermissionMode } from '../src/contract/settings.
 import type { TicketView } from '../src/contract/tickets.js';
 import { DEMO_SIGN_IN, demoWorld } from '../src/domain/demo-world.js';
 import '../src/define.js';
+import { checks, listSettled } from './checks/ticket-list.js';
 import { failingListAdapter, pendingListAdapter } from './support/adapters.js';
 import {
   addNewContact, addTicketsFor, CUSTOM_COLUMNS, forgetViewWhenReady, MANY_TICKETS, NEW_CONTACT, NO_MATCH_SEARCH,
@@ -68,6 +69,9 @@ function backendFor(args: TicketListArgs): { adapter: PortalAdapter; userId: num
 const meta = {
   title: 'Portal/ticket-list',
   component: 'ticket-list',
+  // The element the stories' checks (`play`, see stories/checks/) look at, and when it has settled.
+  // The checks look at the portal that provides the list's settings and session.
+  parameters: { host: 'customer-portal', settled: listSettled },
   args: {
     backend: 'memory',
     signedInAs: DEMO_SIGN_IN.email,
@@ -125,49 +129,49 @@ export default meta;
 type Story = StoryObj<TicketListArgs>;
 
 /** The demo's main contact (Anna Berg) and her own tickets; she may switch to her organization's. */
-export const OwnTickets: Story = {};
+export const OwnTickets: Story = { ...checks.OwnTickets };
 
 /** Anna chose "Organization tickets" last time: the list starts with her company's tickets. */
-export const OrganizationView: Story = { args: { view: 'company' } };
+export const OrganizationView: Story = { args: { view: 'company' }, ...checks.OrganizationView };
 
 /** The admin lets contacts see only their own tickets: no view switcher. */
-export const OwnOnlyPermission: Story = { args: { permissions: 'own' } };
+export const OwnOnlyPermission: Story = { args: { permissions: 'own' }, ...checks.OwnOnlyPermission };
 
 /** A contact without tickets: "You have no tickets yet." */
-export const Empty: Story = { args: { signedInAs: NEW_CONTACT.email } };
+export const Empty: Story = { args: { signedInAs: NEW_CONTACT.email }, ...checks.Empty };
 
 /** A search that matches nothing: "No tickets match …" and "Clear search and filters". */
-export const NoMatch: Story = { args: { search: NO_MATCH_SEARCH } };
+export const NoMatch: Story = { args: { search: NO_MATCH_SEARCH }, ...checks.NoMatch };
 
 /** While the list loads (it never finishes here): eight skeleton rows under the real headers. */
-export const Loading: Story = { args: { backend: 'loading' } };
+export const Loading: Story = { args: { backend: 'loading' }, ...checks.Loading };
 
 /** The list cannot be loaded: the reason and "Try again" (which then works). */
-export const ErrorState: Story = { name: 'Error', args: { backend: 'error' } };
+export const ErrorState: Story = { name: 'Error', args: { backend: 'error' }, ...checks.ErrorState };
 
 /** The admin's columns, including the custom ticket property `product`. */
-export const CustomColumns: Story = { args: { columns: CUSTOM_COLUMNS } };
+export const CustomColumns: Story = { args: { columns: CUSTOM_COLUMNS }, ...checks.CustomColumns };
 
 /** Status as the pipeline's stage ("Waiting on us", "In review", …) instead of Open / Closed. */
-export const StageStatus: Story = { args: { statusDisplay: 'stages' } };
+export const StageStatus: Story = { args: { statusDisplay: 'stages' }, ...checks.StageStatus };
 
 /** Ticket owners by full name. */
-export const OwnerFullName: Story = { args: { ownerName: 'full' } };
+export const OwnerFullName: Story = { args: { ownerName: 'full' }, ...checks.OwnerFullName };
 
 /** Ticket owners by their alias ("Maja from Support"), else their first name. */
-export const OwnerAlias: Story = { args: { ownerName: 'alias' } };
+export const OwnerAlias: Story = { args: { ownerName: 'alias' }, ...checks.OwnerAlias };
 
 /** 300 own tickets: 25 per page, "Previous page" / "Next page" and rows per page. */
-export const ManyTickets: Story = { args: { ownTickets: MANY_TICKETS } };
+export const ManyTickets: Story = { args: { ownTickets: MANY_TICKETS }, ...checks.ManyTickets };
 
 /** The admin switched the support form off: no "Submit a ticket". */
-export const NoSupportForm: Story = { args: { supportForm: false } };
+export const NoSupportForm: Story = { args: { supportForm: false }, ...checks.NoSupportForm };
 
 /** `theme="dark"` on the portal. */
-export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } }, ...checks.Dark };
 
-export const German: Story = { args: { locale: 'de' } };
-export const Swedish: Story = { args: { locale: 'sv' } };
-export const Danish: Story = { args: { locale: 'da' } };
+export const German: Story = { args: { locale: 'de' }, ...checks.German };
+export const Swedish: Story = { args: { locale: 'sv' }, ...checks.Swedish };
+export const Danish: Story = { args: { locale: 'da' }, ...checks.Danish };
 /** Arabic: the portal writes right to left and mirrors its layout. */
 export const Arabic: Story = { args: { locale: 'ar' } };

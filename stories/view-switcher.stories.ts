@@ -7,6 +7,7 @@ import { DEMO_SIGN_IN, demoWorld } from '../src/domain/demo-world.js';
 import { toPublicSettings } from '../src/domain/public-settings.js';
 import { setPortalLocale, type SupportedLocale } from '../src/internal/localization.js';
 import '../src/define.js';
+import { checks, switcherSettled } from './checks/view-switcher.js';
 
 /**
  * `<view-switcher>` standalone: its `session` and `settings` normally come from `<customer-portal>` through
@@ -46,6 +47,8 @@ const darkPage = { colorScheme: 'dark', background: '#16181d', color: '#e8eaf0',
 const meta = {
   title: 'Portal/view-switcher',
   component: 'view-switcher',
+  // The element the stories' checks (`play`, see stories/checks/) look at, and when it has settled.
+  parameters: { host: 'view-switcher', settled: switcherSettled },
   args: {
     value: 'company',
     canViewCompany: true,
@@ -82,19 +85,19 @@ export default meta;
 type Story = StoryObj<ViewSwitcherArgs>;
 
 /** "Organization tickets" chosen. */
-export const Company: Story = {};
+export const Company: Story = { ...checks.Company };
 
 /** "Owned by me" chosen. */
-export const Mine: Story = { args: { value: 'mine' } };
+export const Mine: Story = { args: { value: 'mine' }, ...checks.Mine };
 
 /** The session does not allow the organization view: the switcher renders nothing. */
-export const Hidden: Story = { args: { canViewCompany: false } };
+export const Hidden: Story = { args: { canViewCompany: false }, ...checks.Hidden };
 
 /** The admin calls tickets "Cases": "Organization cases". */
-export const CustomTicketLabel: Story = { args: { ticketLabelPlural: 'Cases' } };
+export const CustomTicketLabel: Story = { args: { ticketLabelPlural: 'Cases' }, ...checks.CustomTicketLabel };
 
 /** On a dark page: `color-scheme: dark` switches the `light-dark()` colors. */
-export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { backgrounds: { value: 'dark' } }, ...checks.Dark };
 
 /** "Tickets der Organisation" / "Meine eigenen". */
-export const German: Story = { args: { locale: 'de' } };
+export const German: Story = { args: { locale: 'de' }, ...checks.German };

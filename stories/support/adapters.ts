@@ -20,9 +20,23 @@ function replace(adapter: MemoryAdapter, operation: HeldOperation, make: (origin
   return adapter;
 }
 
+const heldCalls = new WeakMap<object, Promise<void>>();
+
+/**
+ * Resolves once the held operation of a `pendingOn` adapter has been called: from then on the element waits for
+ * an answer that never comes, so a check of its loading state needs no timer.
+ */
+export function whenHeld(adapter: unknown): Promise<void> {
+  return heldCalls.get(adapter as object) ?? Promise.reject(new Error('not an adapter made by pendingOn'));
+}
+
 /** `operation` never resolves (until the element aborts it): the element stays in its loading state. */
 export function pendingOn(operation: HeldOperation, options?: MemoryAdapterOptions): MemoryAdapter {
-  return replace(new MemoryAdapter(options), operation, () => (...args) => new Promise((_resolve, reject) => {
+  let called!: () => void;
+  const adapter = new MemoryAdapter(options);
+  heldCalls.set(adapter, new Promise<void>((resolve) => { called = resolve; }));
+  return replace(adapter, operation, () => (...args) => new Promise((_resolve, reject) => {
+    called();
     const { signal } = optionsOf(args);
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
   }));

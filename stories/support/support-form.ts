@@ -107,8 +107,7 @@ async function poll<T>(find: () => T | null | undefined, message: string, timeou
 
 /**
  * Clicks "Submit" of the story's form once it has loaded, and waits for the answer: the confirmation, the error
- * summary or a sending error. The `play` of the submitting stories, and the browser test's step for them (which
- * renders stories without `play`).
+ * summary or a sending error. Part of the `play` of the submitting stories (`stories/checks/support-form.ts`).
  */
 export async function submitSupportForm(root: ParentNode) {
   const button = await poll(() => supportFormRoot(root)?.querySelector<HTMLButtonElement>('form [part="submit-button"]'), 'the support form did not load');

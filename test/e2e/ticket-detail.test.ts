@@ -72,7 +72,9 @@ describe('ticket detail walkthrough against the reference server', () => {
   it('keeps a draft through a reload', async () => {
     await page.getByRole('textbox', { name: 'Reply' }).click();
     await page.keyboard.type('Draft that must survive');
-    await page.waitForTimeout(600);
+    // The reply box saves its draft a moment after the last keystroke: wait for it in storage before reloading.
+    await page.waitForFunction((text) => Object.keys(localStorage)
+      .some((key) => key.startsWith('customer-portal:draft:') && (localStorage.getItem(key) ?? '').includes(text)), 'Draft that must survive');
     await page.reload();
     await page.getByRole('button', { name: 'Restore draft' }).click();
     await page.getByRole('textbox', { name: 'Reply' }).getByText('Draft that must survive').waitFor();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { demoWorld } from '../../src/domain/demo-world.js';
+import { waitFor } from '../support/wait-for.js';
 import { isProblem, testServer, type TestServer } from './helpers.js';
 import { adminMessage, newTicket, postReply } from './reply-helpers.js';
 
@@ -17,9 +18,10 @@ describe('GET /events (live updates)', () => {
   after(() => s.close());
   const poll = (since: string, headers: Record<string, string> = {}) =>
     s.call('GET', `/events?since=${encodeURIComponent(since)}`, { cookie: anna, headers });
+  /** Now, once the clock has moved past it: whatever happens from here on is stamped later than the mark. */
   const mark = async () => {
     const at = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitFor(() => new Date().toISOString() > at, { what: 'the clock to move on' });
     return at;
   };
 

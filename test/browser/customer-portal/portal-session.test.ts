@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import { DEMO_SIGN_IN } from '../../../src/domain/demo-world.js';
@@ -59,14 +60,17 @@ describe('customer-portal sessions', () => {
     const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter} @portal-session-expiring=${(e: Event) => expiring.push(e)}></customer-portal>`);
     await waitUntil(() => el.session);
     const dialog = () => root(el).querySelector<HTMLDialogElement>('dialog')!;
-    await waitUntil(() => dialog().open, 'no warning', { timeout: 5000 });
+    await waitUntil(() => dialog().open, 'no warning', { timeout: 10_000 });
     expect(expiring).to.have.length(1);
     expect(root(el).activeElement?.textContent?.trim()).to.equal('Stay signed in');
-    await expect(el).to.be.accessible();
+    // Answer the warning at once (the session ends 3 s after it shows): the slow axe run comes at the next warning.
     const before = el.session!.expiresAt;
     byText<HTMLButtonElement>(dialog(), 'button', 'Stay signed in')!.click();
-    await waitUntil(() => el.session!.expiresAt !== before && !dialog().open, 'not extended', { timeout: 5000 });
+    await waitUntil(() => el.session!.expiresAt !== before && !dialog().open, 'not extended', { timeout: 10_000 });
     const ended = new Promise<PortalSignedOutEvent>((resolve) => el.addEventListener('portal-signed-out', resolve, { once: true }));
+    await waitUntil(() => dialog().open, 'no warning for the extended session', { timeout: 10_000 });
+    expect(expiring).to.have.length(2);
+    await expect(el).to.be.accessible();
     expect((await ended).detail.reason).to.equal('expired');
     await waitUntil(() => login(el)?.shadowRoot?.querySelector('.notice'));
     expect(login(el)!.shadowRoot!.querySelector('.notice')!.textContent).to.equal('You were signed out after a period of inactivity.');
@@ -88,23 +92,28 @@ describe('customer-portal sessions', () => {
 
   it('clears drafts at an idle sign-out', async function () {
     this.timeout(30_000);
-    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 1 });
+    const adapter = new MemoryAdapter({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 2 });
+    const anna = adapter.world.contacts.find((c) => c.email === DEMO_SIGN_IN.email)!;
+    // Stored before the portal starts, so the draft cannot come after the (short) session has already ended.
+    saveDraft(anna.id, 'reply:1', { html: '<p>Private text</p>', savedAt: new Date().toISOString(), fileNames: [] });
     const el = await fixture<CustomerPortal>(html`<customer-portal locale="en" .adapter=${adapter}></customer-portal>`);
-    await waitUntil(() => el.session);
-    saveDraft(el.session!.user.id, 'reply:1', { html: '<p>Private text</p>', savedAt: new Date().toISOString(), fileNames: [] });
     const ended = new Promise<PortalSignedOutEvent>((resolve) => el.addEventListener('portal-signed-out', resolve, { once: true }));
+    await waitUntil(() => el.session, 'not signed in', { timeout: 10_000 });
+    expect(el.session!.user.id).to.equal(anna.id);
+    expect(loadDraft(anna.id, 'reply:1'), 'kept while signed in').to.not.be.null;
     expect((await ended).detail.reason).to.equal('expired');
-    expect(loadDraft(1, 'reply:1')).to.be.null;
+    expect(loadDraft(anna.id, 'reply:1')).to.be.null;
   });
 
   it('stays signed out when an activity ping answers after sign-out', async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => { release = resolve; });
     class SlowPing extends MemoryAdapter {
-      override async extendSession() {
-        const session = await super.extendSession();
-        await released;
-        return session;
+      /** The answer of the last ping, held back until `release()`. */
+      answer?: Promise<unknown>;
+      override extendSession() {
+        this.answer = super.extendSession().then(async (session) => { await released; return session; });
+        return this.answer as ReturnType<MemoryAdapter['extendSession']>;
       }
     }
     const adapter = new SlowPing({ signedInAs: DEMO_SIGN_IN.email, idleTimeoutSeconds: 600 });
@@ -116,7 +125,8 @@ describe('customer-portal sessions', () => {
     byText<HTMLButtonElement>(stay, 'button', 'Stay signed in')!.click();
     await el.signOut();
     release();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The portal awaited the answer before this test did: once the test's turn comes, the portal has handled it.
+    await adapter.answer;
     await el.updateComplete;
     expect(el.session).to.equal(null);
     expect(login(el) !== null, 'sign-in form shown').to.equal(true);

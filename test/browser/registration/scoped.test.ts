@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
 import { SCOPED_REGISTRIES } from '../../../src/internal/scoped-registry.js';
 

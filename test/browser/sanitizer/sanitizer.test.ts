@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { isSafeUrl, sanitize } from '../../../src/internal/sanitizer.js';
 
 /** Filter-evasion vectors after the OWASP XSS cheat sheet, plus naughty strings. */
@@ -51,7 +52,12 @@ const VECTORS = [
   '\u0000\u0001<b>nul</b>',
 ];
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Waits until the browser has tried to load every image in `host`: it fires an image's `error` (and would run an
+ * injected `onerror`) in the same task that marks the image complete.
+ */
+const imagesTried = (host: HTMLElement) =>
+  waitUntil(() => [...host.querySelectorAll('img')].every((img) => img.complete), 'images not tried', { timeout: 5000 });
 
 describe('sanitizer', () => {
   afterEach(() => {
@@ -64,7 +70,7 @@ describe('sanitizer', () => {
       const host = document.createElement('div');
       host.append(fragment.cloneNode(true));
       document.body.append(host);
-      await settle();
+      await imagesTried(host);
       host.querySelectorAll('a').forEach((a) => a.dispatchEvent(new MouseEvent('mouseover')));
       expect((window as { __xss?: number }).__xss, 'nothing executed').to.be.undefined;
       for (const el of host.querySelectorAll('*')) {

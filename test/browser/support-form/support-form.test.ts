@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { CreateTicketInput } from '../../../src/contract/adapter.js';
@@ -9,6 +10,7 @@ import type { CustomerPortal } from '../../../src/elements/customer-portal/custo
 import type { SupportForm } from '../../../src/elements/support-form/support-form.js';
 import type { PortalTicketCreatedEvent } from '../../../src/internal/events.js';
 import { setPortalLocale } from '../../../src/internal/localization.js';
+import { draftSaved } from '../helpers/drafts.js';
 
 const form = (el: CustomerPortal) => el.shadowRoot!.querySelector<SupportForm>('support-form')!;
 const sr = (f: SupportForm) => f.shadowRoot!;
@@ -178,7 +180,7 @@ describe('support-form', () => {
   it('saves a draft while typing and brings it back after a reload', async () => {
     const first = await open();
     fill(first.f, 'subject', 'Half a request');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await draftSaved('Half a request');
     first.el.remove();
     const { f } = await open();
     expect(sr(f).querySelector<HTMLInputElement>('#field-subject')!.value).to.equal('Half a request');

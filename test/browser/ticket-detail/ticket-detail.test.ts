@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { ReplyInput } from '../../../src/contract/adapter.js';
@@ -10,6 +11,7 @@ import type { TicketDetail } from '../../../src/elements/ticket-detail/ticket-de
 import type { ReplyBox } from '../../../src/elements/ticket-detail/reply-box.js';
 import type { PortalReplySentEvent } from '../../../src/internal/events.js';
 import { setPortalLocale } from '../../../src/internal/localization.js';
+import { draftSaved } from '../helpers/drafts.js';
 
 const world0 = demoWorld();
 const anna = world0.contacts[0];
@@ -206,7 +208,7 @@ describe('ticket-detail', () => {
   it('saves a draft while typing and offers it back after a reload', async () => {
     const first = await open(draftTicket.id);
     await type(first.d, 'Half-written reply');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await draftSaved('Half-written reply');
     first.el.remove();
     const { d } = await open(draftTicket.id);
     const reply = box(d);

@@ -1,14 +1,9 @@
 import './fixed-clock.js';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import * as customerPortalStories from '../../../stories/customer-portal.stories.js';
-import * as portalLoginStories from '../../../stories/portal-login.stories.js';
-import * as supportFormStories from '../../../stories/support-form.stories.js';
-import * as ticketDetailStories from '../../../stories/ticket-detail.stories.js';
-import * as ticketListStories from '../../../stories/ticket-list.stories.js';
-import * as viewSwitcherStories from '../../../stories/view-switcher.stories.js';
 import { setPortalLocale } from '../../../src/internal/localization.js';
-import { renderFrame, settle, storiesOf, type MetaLike, type Variant } from './story-frames.js';
+import { storiesOf, storyFiles as storyModules, type MetaLike } from '../helpers/stories.js';
+import { renderFrame, settle, type Variant } from './story-frames.js';
 
 /**
  * Visual regression tests: every story at 360 and 1280 px (light, left to right), and each element's main state
@@ -16,15 +11,6 @@ import { renderFrame, settle, storiesOf, type MetaLike, type Variant } from './s
  * `test/visual/baselines/` (see `test/visual/visual-plugin.mjs` for the tolerance). After an intended change:
  * `npm run test:visual:update`, look at the new images, commit them.
  */
-const storyModules: Record<string, Record<string, unknown>> = {
-  'customer-portal': customerPortalStories,
-  'portal-login': portalLoginStories,
-  'ticket-list': ticketListStories,
-  'ticket-detail': ticketDetailStories,
-  'support-form': supportFormStories,
-  'view-switcher': viewSwitcherStories,
-};
-
 /** Each element's main state: shown also dark and right to left. */
 const MAIN_STATES: Record<string, string> = {
   'customer-portal': 'SignedIn',
@@ -73,8 +59,11 @@ describe('visual regression', () => {
       await setViewport({ width: shot.width, height: 900 });
       const module = storyModules[shot.file];
       const story = storiesOf(module).find((s) => s.name === shot.name)!.story;
-      const frame = await renderFrame(module.default as MetaLike, story, `${shot.file}--${shot.name}`, shot.variant);
-      await settle(frame, STAYS_BUSY.test(shot.name));
+      const meta = module.default as MetaLike;
+      const frame = await renderFrame(meta, story, `${shot.file}--${shot.name}`, shot.variant);
+      // The stories' own settle condition (see stories/checks/); the main states' (dark, right to left) is the meta's.
+      const parameters = { ...meta.parameters, ...story.parameters } as { host: string; settled: (el: HTMLElement) => boolean };
+      await settle(frame, parameters, STAYS_BUSY.test(shot.name));
       expect(document.documentElement.scrollWidth, 'no sideways scrolling').to.be.at.most(shot.width);
       const result = await executeServerCommand<{ passed: boolean; message?: string }, { name: string }>('visual-diff', { name: id });
       expect(result.passed, result.message).to.equal(true);
