@@ -76,7 +76,7 @@ describe('delivery: compression, caching headers and revalidation of static file
   });
 
   it('sends the file as it is without Accept-Encoding (or with identity only), still with Vary', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }] as Record<string, string>[]) {
       const res = await raw(`${s.url}/dist/cdn/define.js`, headers);
       assert.equal(res.status, 200);
       assert.equal(res.headers['content-encoding'], undefined);
@@ -115,7 +115,7 @@ describe('delivery: compression, caching headers and revalidation of static file
     const first = await raw(`${s.url}/dist/cdn/define.js`, { 'accept-encoding': 'br' });
     const etag = String(first.headers.etag);
     for (const headers of [{ 'if-none-match': etag }, { 'if-none-match': `"other", ${etag}` }, { 'if-none-match': etag.replace(/^W\//, '') },
-      { 'if-modified-since': String(first.headers['last-modified']) }]) {
+      { 'if-modified-since': String(first.headers['last-modified']) }] as Record<string, string>[]) {
       const res = await raw(`${s.url}/dist/cdn/define.js`, { 'accept-encoding': 'br', ...headers });
       assert.equal(res.status, 304, JSON.stringify(headers));
       assert.equal(res.body.length, 0);
