@@ -5,6 +5,7 @@ import { Limiter } from './auth/throttle.js';
 import { DbThrottleStore } from './store/throttle-hits.js';
 import { SettingsStore } from './store/settings.js';
 import type { AppEnv, Deps } from './http/context.js';
+import { compressAnswers } from './http/compression.js';
 import { cors } from './http/cors.js';
 import { requestLog } from './http/middleware.js';
 import { Problem } from './http/problem.js';
@@ -38,6 +39,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.header('x-content-type-options', 'nosniff');
     if (!c.res.headers.has('referrer-policy')) c.header('referrer-policy', 'same-origin');
   });
+  app.use('*', compressAnswers);
 
   app.route('/', healthRoutes);
   app.use('/api/v1/*', cors);

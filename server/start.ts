@@ -60,6 +60,8 @@ export interface StartOptions {
   streamLimits?: Partial<StreamLimits>;
   /** Told of every read of the settings by a request (tests count them). */
   onSettingsRead?: () => void;
+  /** Folder holding `demo/` and `dist/` served as static files (default: the project root). */
+  root?: string;
 }
 
 export interface RunningServer {
@@ -123,6 +125,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     streams,
     scrypt: opts.scrypt,
     settingsStore: new SettingsStore(db, opts.onSettingsRead),
+    root: opts.root,
   });
   const smtpUrl = opts.smtpUrl ?? (process.env.PORTAL_SMTP_URL?.trim() || undefined);
   const mailer = smtpUrl ? startMailSender({

@@ -1,6 +1,5 @@
 import { msg } from '../../internal/messages.js';
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { TicketPage, TicketQuery, TicketSummary } from '../../contract/tickets.js';
 import { cellContent, columnLabel, linkColumn } from './columns.js';
@@ -66,7 +65,9 @@ export function renderTable(o: TableOptions) {
         </thead>
         <tbody @click=${onRowClick}>
           ${o.page
-            ? repeat(o.page.items, (t) => t.id, row)
+            // Rows by position (not keyed): a new page reuses the row elements in place; keyed rows would leave a
+            // marker comment behind for every row removed.
+            ? o.page.items.map(row)
             : Array.from({ length: SKELETON_ROWS }, () => html`<tr class="skeleton-row" aria-hidden="true">${o.columns.map(() => html`<td><span class="skeleton"></span></td>`)}</tr>`)}
         </tbody>
       </table>
