@@ -16,7 +16,8 @@ export default defineConfig(({ mode }) => {
   const entries = Object.fromEntries([
     ['index', src('index.ts')],
     ['define', src('define.ts')],
-    ...ELEMENT_ENTRIES.map((tag) => [tag, src(`elements/${tag}/define.ts`)]),
+    // The shell's entry sits beside `define.ts`: it wires the HttpAdapter factory, which elements may not import.
+    ...ELEMENT_ENTRIES.map((tag) => [tag, src(tag === 'customer-portal' ? 'customer-portal.ts' : `elements/${tag}/define.ts`)]),
     // React wrappers: npm only (React comes from the host app).
     ...(cdn ? [] : [['react', src('react/index.ts')]]),
   ]);

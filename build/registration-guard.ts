@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 
-/** Modules that register custom elements: `src/define.ts` and `src/elements/<tag>/define.ts`. */
-const REGISTERING = /[\\/]src[\\/](?:elements[\\/][^\\/]+[\\/])?define\.ts$/;
+/** Modules that register custom elements: `src/define.ts`, `src/customer-portal.ts` and `src/elements/<tag>/define.ts`. */
+const REGISTERING = /[\\/]src[\\/](?:(?:elements[\\/][^\\/]+[\\/])?define|customer-portal)\.ts$/;
 
 /**
  * Fails the build when a module that registers elements lands in a shared chunk instead of its own entry file.

@@ -1,5 +1,5 @@
 /** Registers every portal element. The provider (`customer-portal`) comes first, so nested elements find it. */
-import './elements/customer-portal/define.js';
+import './customer-portal.js';
 import './elements/portal-login/define.js';
 import './elements/ticket-list/define.js';
 import './elements/view-switcher/define.js';

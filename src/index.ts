@@ -2,7 +2,8 @@
 export * from './contract/index.js';
 export { HttpAdapter, CSRF_HEADER, type HttpAdapterOptions } from './adapters/http-adapter.js';
 export { MemoryAdapter, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
-export { CustomerPortal } from './elements/customer-portal/customer-portal.js';
+export { CustomerPortal, type AdapterFactory } from './elements/customer-portal/customer-portal.js';
+export { httpAdapterFactory } from './http-adapter-factory.js';
 export { PortalLogin, type LoginView } from './elements/portal-login/portal-login.js';
 export { TicketList } from './elements/ticket-list/ticket-list.js';
 export { ViewSwitcher } from './elements/view-switcher/view-switcher.js';

@@ -9,6 +9,7 @@ import { TicketDetail } from './elements/ticket-detail/ticket-detail.js';
 import { TicketList } from './elements/ticket-list/ticket-list.js';
 import { ViewSwitcher } from './elements/view-switcher/view-switcher.js';
 import { defineElement } from './internal/define-element.js';
+import { useHttpAdapterFactory } from './http-adapter-factory.js';
 import { PORTAL_TAGS, prefixedTagNames, type PortalTag, type TagNames } from './internal/tag-names.js';
 
 const CLASSES: Record<PortalTag, CustomElementConstructor> = {
@@ -42,6 +43,7 @@ export function definePortalElements(options: DefinePortalElementsOptions = {}):
   if (prefix && !/^[a-z][a-z0-9]*-$/.test(prefix)) {
     throw new TypeError(`definePortalElements: the prefix "${prefix}" must be lower-case letters and digits ending in "-", e.g. "acme-".`);
   }
+  useHttpAdapterFactory();
   const names = prefixedTagNames(prefix);
   for (const tag of PORTAL_TAGS) {
     const base = CLASSES[tag] as unknown as { new (): HTMLElement };

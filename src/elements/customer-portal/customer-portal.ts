@@ -1,37 +1,32 @@
 import { provide } from '@lit/context';
 import { msg } from '../../internal/messages.js';
-import { Task } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
-import { HttpAdapter } from '../../adapters/http-adapter.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
-import { PortalError, UnauthenticatedError, UnavailableError } from '../../contract/errors.js';
 import type { Session } from '../../contract/session.js';
 import type { PublicSettings } from '../../contract/settings.js';
-import { adapterContext, localeContext, servicesContext, sessionContext, settingsContext, type PortalServices } from '../../internal/context.js';
-import { PortalErrorEvent, PortalReadyEvent, PortalSessionExpiringEvent, PortalSignedOutEvent } from '../../internal/events.js';
-import { openSessionChannel } from '../../internal/session-channel.js';
-import { clearDraftsOf } from '../../internal/drafts.js';
-import { SessionTimerController } from '../../internal/session-timer.js';
+import { adapterContext, servicesContext, type PortalServices } from '../../internal/context.js';
 import { tagsFor } from '../../internal/tag-names.js';
-import { renderExpiryDialog } from './expiry-dialog.js';
 import { applySettingsAccent } from '../../internal/accent.js';
-import { exportParts } from '../../internal/parts.js';
 import { layered } from '../../internal/layer.js';
-import { signOutNotice, type SignOutReason } from './sign-out.js';
+import { signOutNotice } from './sign-out.js';
 import { HashRouterController } from '../../internal/hash-router.js';
 import { LiveRegionController } from '../../internal/live-region.js';
-import { directionOf, resolveLocale } from '../../internal/localization.js';
-import { loadCatalogue } from '../../internal/messages.js';
+import { directionOf } from '../../internal/localization.js';
 import type { Route } from '../../internal/router.js';
-import { renderProblem, renderView } from './portal-views.js';
-import { brandStyles, renderBrand, renderKnowledgeBaseLink } from './portal-brand.js';
+import { PortalSessionController } from '../../internal/portal-session.js';
+import { PortalSettingsController } from '../../internal/portal-settings.js';
+import { DocumentTitleController } from '../../internal/document-title.js';
+import { renderProblem } from './portal-views.js';
+import { brandStyles } from './portal-brand.js';
+import { renderFrame, renderLoading } from './portal-frame.js';
 import { signInNotice } from './sign-in-notice.js';
-import { offeredLocale } from '../../internal/offered-locale.js';
 import { styles } from './customer-portal.styles.js';
 import { headingTag } from '../../internal/heading.js';
-import { html as staticHtml } from 'lit/static-html.js';
+
+/** Makes the adapter for an `api-base` URL (`customer-portal-elements` exports the HTTP one, `httpAdapterFactory`). */
+export type AdapterFactory = (baseUrl: string) => PortalAdapter;
 
 /**
  * The whole support portal in one tag: loads the portal settings, provides adapter, settings and session to
@@ -140,6 +135,13 @@ export class CustomerPortal extends PortalElement {
   /** Internal elements come from a registry of the portal's own where the browser supports it. */
   protected static override ownRegistry = true;
 
+  /**
+   * Makes the adapter for `api-base`. The registering entries (`customer-portal-elements/customer-portal`,
+   * `/define`, `definePortalElements`, the React wrappers) set the HttpAdapter's (`httpAdapterFactory`); an app
+   * that registers the class itself and only passes `adapter` leaves it unset and does not bundle the HTTP client.
+   */
+  static adapterFactory?: AdapterFactory;
+
   /** Base URL of the reference server's API (creates an `HttpAdapter`), e.g. `/api/v1`. */
   @property({ attribute: 'api-base' }) apiBase = '';
 
@@ -169,50 +171,59 @@ export class CustomerPortal extends PortalElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @provide({ context: adapterContext }) @state() protected resolvedAdapter?: PortalAdapter;
-  /** The portal's public settings once loaded (read only). */
-  @provide({ context: settingsContext }) @state() settings?: PublicSettings;
-  /** The session: `undefined` while unknown, `null` when signed out (read only). */
-  @provide({ context: sessionContext }) @state() session?: Session | null;
-  /** The language the portal decided on, for itself and (through the context) every element inside it. */
-  @provide({ context: localeContext }) @state() protected resolvedLocale?: string;
   @provide({ context: servicesContext }) protected services: PortalServices = {
     announce: (message) => this.#live.announce(message),
     navigate: (route, options) => this.#router.navigate(route, options),
-    setSession: (session) => this.#takeSession(session),
+    setSession: (session) => this.#session.take(session),
   };
 
   readonly #router = new HashRouterController(this, () => this.routing !== 'none');
   readonly #live = new LiveRegionController(this);
-  readonly #timer = new SessionTimerController(this, {
-    extend: async () => {
-      const epoch = this.#sessionEpoch;
-      const session = await this.resolvedAdapter!.extendSession();
-      // Signed out (or in as someone else) while the ping was under way: its answer no longer counts.
-      if (epoch !== this.#sessionEpoch || !this.session) return null;
-      this.session = session;
-      return session;
+  readonly #session = new PortalSessionController(this, {
+    adapter: () => this.resolvedAdapter,
+    started: () => {
+      this.signedOutNotice = '';
+      const route = this.#router.route;
+      if (route.name === 'invite' || route.name === 'reset' || route.name === 'signin') this.navigate({ name: 'tickets', params: new URLSearchParams() });
+      else this.#router.navigated = true; // focus the view heading after the sign-in form goes away
     },
-    warn: (expiresAt) => {
-      this.expiring = true;
-      this.dispatchEvent(new PortalSessionExpiringEvent({ expiresAt }));
+    ended: (reason) => {
+      this.localization.speak();
+      this.signedOutNotice = signOutNotice(reason);
+      this.announce(this.signedOutNotice || msg('You are signed out.', { id: 'portal.signed-out' }));
+      this.#router.navigated = true;
     },
-    expire: () => void this.#endSession('expired'),
   });
-  #channel?: ReturnType<typeof openSessionChannel>;
-  /** Counts session starts and ends, so late answers about an earlier session are ignored. */
-  #sessionEpoch = 0;
-  #titleBefore: string | null = null;
+  protected readonly loader = new PortalSettingsController(this, {
+    adapter: () => this.resolvedAdapter,
+    requestedLocale: () => this.locale || this.closest('[lang]')?.getAttribute('lang') || null,
+    speak: () => this.localization.speak(),
+    loaded: (_settings, session) => this.#session.loaded(session),
+  });
+  readonly #title = new DocumentTitleController(this);
 
   /** Why the customer sees the sign-in form, e.g. after an idle timeout. */
   @state() protected signedOutNotice = '';
-  /** The "Stay signed in" dialog is open. */
-  @state() protected expiring = false;
   /** The host placed its own views (elements) inside the portal; the built-in views step aside. */
   @state() protected hasOwnViews = false;
 
   #onSlotChange = (event: Event) => {
     this.hasOwnViews = (event.target as HTMLSlotElement).assignedElements().length > 0;
   };
+
+  /** The portal's public settings once loaded (read only). */
+  get settings(): PublicSettings | undefined {
+    return this.loader.settings;
+  }
+
+  /** The session: `undefined` while unknown, `null` when signed out. Setting it takes a (refreshed) session. */
+  get session(): Session | null | undefined {
+    return this.#session.session;
+  }
+
+  set session(session: Session | null) {
+    this.#session.take(session, false);
+  }
 
   /** The current view. */
   get route(): Route {
@@ -229,48 +240,20 @@ export class CustomerPortal extends PortalElement {
     this.#live.announce(message);
   }
 
-  protected readonly loader = new Task(this, {
-    args: () => [this.resolvedAdapter, this.#requestedLocale()] as const,
-    task: async ([adapter, requested], { signal }) => {
-      // A requested language applies at once, so loading and error states speak it too.
-      if (requested) await this.#useLocale(resolveLocale(requested));
-      this.localization.speak();
-      if (!adapter) throw new UnavailableError(msg('The portal is not set up: the "api-base" attribute or an adapter is missing.', { id: 'portal.no-adapter' }));
-      const settings = await adapter.getSettings({ signal, locale: requested ?? undefined });
-      await this.#useLocale(offeredLocale(requested, settings));
-      const session = settings.enabled ? await adapter.getSession({ signal }) : null;
-      return { settings, session };
-    },
-    onComplete: ({ settings, session }) => {
-      this.settings = settings;
-      this.session = session;
-      this.#timer.track(session);
-      this.dispatchEvent(new PortalReadyEvent({ name: settings.name }));
-    },
-    onError: (error) => {
-      this.settings = undefined;
-      if (error instanceof PortalError) this.dispatchEvent(new PortalErrorEvent({ error }));
-    },
-  });
+  /** Signs the customer out (as the "Sign out" button does). */
+  signOut() {
+    return this.#session.end('sign-out');
+  }
 
   /** The language the portal decided on (until then, the requested one applies). */
   protected override decidedLocale(): string | undefined {
-    return this.resolvedLocale;
-  }
-
-  /** Switches the portal (and the elements in it) to a language once its texts are loaded. */
-  async #useLocale(locale: string) {
-    await loadCatalogue(locale);
-    this.resolvedLocale = locale;
-  }
-
-  #requestedLocale(): string | null {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || null;
+    return this.loader.locale;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('adapter') || changed.has('apiBase')) {
-      this.resolvedAdapter = this.adapter ?? (this.apiBase ? new HttpAdapter({ baseUrl: this.apiBase }) : undefined);
+      const factory = (this.constructor as typeof CustomerPortal).adapterFactory;
+      this.resolvedAdapter = this.adapter ?? (this.apiBase && factory ? factory(this.apiBase) : undefined);
     }
     if (changed.has('routing')) this.#router.sync();
   }
@@ -279,88 +262,11 @@ export class CustomerPortal extends PortalElement {
     // The admin's accent sits on the host element, so the shell's own buttons and every nested element get it
     // (a host page's `--portal-color-accent` still wins).
     applySettingsAccent(this, this.settings?.theme.accentColor);
-    this.#syncTitle();
+    const settings = this.settings;
+    this.#title.show(this.manageTitle && settings?.enabled && this.session ? settings.name : null);
     if (this.#router.navigated) {
       this.#router.navigated = false;
       this.renderRoot.querySelector<HTMLElement>('[data-view-heading]')?.focus();
-    }
-  }
-
-  /** A view's request found the session gone on the server: end it here too, and say why. */
-  #onViewError = (event: Event) => {
-    const { error } = (event as PortalErrorEvent).detail;
-    if (error instanceof UnauthenticatedError && this.session) void this.#endSession(error.reason === 'access-revoked' ? 'access-revoked' : 'ended');
-  };
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.addEventListener(PortalErrorEvent.eventName, this.#onViewError);
-    this.#channel = openSessionChannel((message) => {
-      if (message.type === 'signed-out') void this.#endSession('other-tab');
-      else void this.resolvedAdapter?.getSession().then((session) => session && this.#takeSession(session, false), () => undefined);
-    });
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#channel?.close();
-    if (this.#titleBefore !== null) document.title = this.#titleBefore;
-    this.#titleBefore = null;
-  }
-
-  /** A session started here (sign-in form) or in another tab. */
-  #takeSession(session: Session | null, broadcast = true) {
-    const wasSignedOut = !this.session;
-    if (wasSignedOut || !session) this.#sessionEpoch++;
-    this.session = session;
-    this.#timer.track(session);
-    if (!session || !wasSignedOut) return;
-    this.signedOutNotice = '';
-    if (broadcast) this.#channel?.post({ type: 'signed-in' });
-    const route = this.#router.route;
-    if (route.name === 'invite' || route.name === 'reset' || route.name === 'signin') this.navigate({ name: 'tickets', params: new URLSearchParams() });
-    else this.#router.navigated = true; // focus the view heading after the sign-in form goes away
-  }
-
-  /** Ends the session: on the server (best effort), in every tab, and in this element. */
-  async #endSession(reason: SignOutReason) {
-    if (!this.session) return;
-    this.#sessionEpoch++;
-    this.#timer.track(null);
-    this.expiring = false;
-    // Drafts stay on a shared computer no longer than the session: cleared on sign-out and on idle sign-out.
-    if (reason === 'sign-out' || reason === 'expired') clearDraftsOf(this.session.user.id);
-    if (reason !== 'other-tab') {
-      this.#channel?.post({ type: 'signed-out', reason: reason === 'expired' ? 'expired' : 'sign-out' });
-      await this.resolvedAdapter?.signOut().catch(() => undefined);
-    }
-    this.session = null;
-    this.localization.speak();
-    this.signedOutNotice = signOutNotice(reason);
-    if (this.signedOutNotice) this.announce(this.signedOutNotice);
-    else this.announce(msg('You are signed out.', { id: 'portal.signed-out' }));
-    this.#router.navigated = true;
-    this.dispatchEvent(new PortalSignedOutEvent({ reason }));
-  }
-
-  /** Why the sign-in form shows: an idle timeout, or a one-time link that no longer works. */
-  #signInNotice(route: Route): string {
-    return (route.name === 'signin' && signInNotice(route.error)) || this.signedOutNotice;
-  }
-
-  /** Signs the customer out (as the "Sign out" button does). */
-  signOut() {
-    return this.#endSession('sign-out');
-  }
-
-  #syncTitle() {
-    const wanted = this.manageTitle && this.settings?.enabled && this.session ? this.settings.name : null;
-    if (wanted) {
-      this.#titleBefore ??= document.title;
-      document.title = wanted;
-    } else if (this.#titleBefore !== null) {
-      document.title = this.#titleBefore;
-      this.#titleBefore = null;
     }
   }
 
@@ -368,67 +274,27 @@ export class CustomerPortal extends PortalElement {
     const locale = this.portalLocale;
     return html`
       <div part="base" lang=${locale} dir=${directionOf(locale)}>
-        ${this.loader.render({
-          initial: () => this.#renderLoading(),
-          pending: () => (this.settings ? this.#renderPortal(this.settings) : this.#renderLoading()),
+        ${this.loader.task.render({
+          initial: () => renderLoading(),
+          pending: () => (this.settings ? this.#renderPortal(this.settings) : renderLoading()),
           complete: ({ settings }) => this.#renderPortal(settings),
-          error: (error) => renderProblem(error, this.headingLevel, () => this.loader.run()),
+          error: (error) => renderProblem(error, this.headingLevel, () => this.loader.task.run()),
         })}
       </div>
       ${this.#live.render()}
     `;
   }
 
-  #renderLoading() {
-    return html`
-      <div part="header" aria-busy="true">
-        <span class="skeleton" aria-hidden="true"></span>
-        <span class="visually-hidden">${msg('Loading the portal…', { id: 'portal.loading' })}</span>
-      </div>
-      <span class="skeleton body" aria-hidden="true"></span>
-    `;
-  }
-
   #renderPortal(settings: PublicSettings) {
-    const tag = headingTag(this.headingLevel);
-    if (!settings.enabled) {
-      return staticHtml`<${tag} part="title">${msg('This portal is not available', { id: 'portal.unavailable' })}</${tag}>`;
-    }
     const route = this.#router.route;
-    const onList = route.name === 'tickets' || route.name === 'ticket';
-    const signedIn = !!this.session;
-    const tags = tagsFor(this);
-    return html`
-      <header part="header">
-        ${renderBrand(tag, settings)}
-        <nav part="nav" aria-label=${msg('Portal navigation', { id: 'portal.nav-label' })}>
-          <ul>
-            <li><a href="#/tickets" aria-current=${onList ? 'page' : nothing} @click=${this.#onNavClick}>${settings.ticketLabel.plural}</a></li>
-            ${renderKnowledgeBaseLink(settings)}
-            ${settings.supportForm
-              ? html`<li><a href="#/new" aria-current=${route.name === 'new' ? 'page' : nothing} @click=${this.#onNavClick}>${settings.supportForm.menuText}</a></li>`
-              : nothing}
-            ${signedIn
-              ? html`<li>${staticHtml`<${tags['portal-email-preference']} exportparts=${exportParts('customer-portal', 'portal-email-preference')}></${tags['portal-email-preference']}>`}</li><li><button class="secondary" part="sign-out-button" type="button" @click=${() => this.signOut()}>${msg('Sign out', { id: 'portal.sign-out' })}</button></li>`
-              : nothing}
-          </ul>
-        </nav>
-      </header>
-      <div part="view">
-        ${signedIn || route.name === 'invite' || route.name === 'reset'
-          ? html`<slot @slotchange=${this.#onSlotChange}></slot>${this.hasOwnViews ? nothing : renderView(route, settings, this.headingLevel + 1, (r) => this.navigate(r), tags)}`
-          : staticHtml`<${tags['portal-login']} exportparts=${exportParts('customer-portal', 'portal-login')} heading-level=${this.headingLevel + 1} .notice=${this.#signInNotice(route)}></${tags['portal-login']}>`}
-      </div>
-      ${renderExpiryDialog(this.expiring, () => { this.expiring = false; void this.#timer.extend(); }, () => this.signOut())}
-    `;
+    return renderFrame({
+      settings, route, tag: headingTag(this.headingLevel), level: this.headingLevel, signedIn: !!this.session, tags: tagsFor(this),
+      hasOwnViews: this.hasOwnViews,
+      // Why the sign-in form shows: an idle timeout, or a one-time link that no longer works.
+      signInNotice: (route.name === 'signin' && signInNotice(route.error)) || this.signedOutNotice,
+      expiring: this.#session.expiring, routing: this.routing,
+      navigate: (r) => this.navigate(r), signOut: () => void this.signOut(), stay: () => void this.#session.stay(),
+      onSlotChange: this.#onSlotChange,
+    });
   }
-
-  /** With routing off, links must not touch the host page's hash. */
-  #onNavClick = (event: MouseEvent) => {
-    if (this.routing !== 'none') return;
-    event.preventDefault();
-    const href = (event.currentTarget as HTMLAnchorElement).getAttribute('href') ?? '';
-    this.navigate(href === '#/new' ? { name: 'new', params: new URLSearchParams() } : { name: 'tickets', params: new URLSearchParams() });
-  };
 }
-
