@@ -56,7 +56,8 @@ describe('PortalSettingsController', () => {
     await waitUntil(() => el.loads.length > 0, 'nothing loaded');
     const [{ settings, session }] = el.loads;
     // The backend was asked in the requested language.
-    expect(settings.name).to.equal((await adapter.getSettings({ locale: 'de' })).name).and.not.equal((await adapter.getSettings()).name);
+    expect(settings.name).to.equal((await adapter.getSettings({ locale: 'de' })).name);
+    expect(settings.name).to.not.equal((await adapter.getSettings()).name);
     expect(session?.user.email).to.equal(DEMO_SIGN_IN.email);
     expect(el.settingsLoader.settings).to.equal(settings);
     expect(el.view.settings.value).to.equal(settings);
