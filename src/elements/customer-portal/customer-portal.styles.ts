@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
 import { layered } from '../../internal/layer.js';
 import { stateStyles } from '../../internal/state-styles.js';
+import { dialogStyles } from '../../internal/ui/dialog-styles.js';
 
 export const shellStyles = [
   tokens,
@@ -81,29 +82,5 @@ export const shellStyles = [
     }
   `,
 ];
-
-export const dialogStyles = css`
-  dialog {
-    max-inline-size: min(28rem, 90vw);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    color: var(--_text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog h2 {
-    margin: 0 0 calc(var(--_space) * 0.5);
-    font-size: 1.2em;
-  }
-  .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.5);
-    margin-block-start: var(--_space);
-  }
-`;
 
 export const styles = layered(shellStyles, dialogStyles);

@@ -5,7 +5,8 @@ import { live } from 'lit/directives/live.js';
 import type { FormField, UploadLimits } from '../../contract/form.js';
 import { DATE_RULE } from '../../domain/form-field-rules.js';
 import { displayFileName, formatBytes } from '../../internal/files.js';
-import { limitsText } from '../ticket-detail/reply-messages.js';
+import { limitsText } from '../../internal/ui/file-messages.js';
+import { onFilesPicked } from '../../internal/ui/added-files.js';
 
 export interface FieldContext {
   value: string | string[] | undefined;
@@ -97,7 +98,7 @@ export function renderFormField(field: FormField, ctx: FieldContext): TemplateRe
         <p class="hint">${limitsText(ctx.limits, ctx.locale)}</p>
         <input type="file" id=${id} name=${field.name} multiple accept=${ctx.limits.accept.join(',') || nothing}
           aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.described)}
-          @change=${(e: Event) => { const input = e.target as HTMLInputElement; if (input.files) ctx.onFiles(input.files); input.value = ''; }} />
+          @change=${onFilesPicked(ctx.onFiles)} />
         ${ctx.files.length ? html`<ul class="file-list">${ctx.files.map((f) => html`<li><span class="file-name">${displayFileName(f.name)}</span>
           <span class="hint">${formatBytes(f.size, ctx.locale)}</span>
           <button class="link-button" type="button" @click=${() => ctx.onRemoveFile(f)}>${msg('Remove', { id: 'reply.remove' })}<span class="visually-hidden"> ${displayFileName(f.name)}</span></button></li>`)}</ul>` : nothing}

@@ -44,3 +44,11 @@ export function issueText(issue: FormIssue, field: FormField | undefined): strin
     case 'not-allowed': return issue.message;
   }
 }
+
+/** "3 problems need your attention." */
+export function problemCountText(count: number, locale: string): string {
+  const n = CellFormat.for(locale).number.format(count);
+  return plural(count, locale,
+    () => msg(str`${n} problem needs your attention.`, { id: 'form.problem-count.one' }),
+    (category) => msg(str`${n} problems need your attention.`, { id: `form.problem-count.${category}` }));
+}

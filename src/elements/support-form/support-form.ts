@@ -1,7 +1,7 @@
 import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalViewElement } from '../../internal/portal-view.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
@@ -9,23 +9,21 @@ import { NetworkError, PortalError, ValidationError } from '../../contract/error
 import type { FormDefinition, FormField } from '../../contract/form.js';
 import type { Ticket } from '../../contract/tickets.js';
 import { fileFieldIssue, validateForm, visibleFields, type FormIssue, type RawFormValues } from '../../domain/form-validation.js';
-import { PortalContextController } from '../../internal/portal-context.js';
 import { clearDraft, loadDraft, saveDraft } from '../../internal/drafts.js';
 import { PortalTicketCreatedEvent } from '../../internal/events.js';
-import { displayFileName, fileProblems } from '../../internal/files.js';
+import { displayFileName } from '../../internal/files.js';
+import { addFiles, stillToAttach } from '../../internal/ui/added-files.js';
+import { DraftTimer } from '../../internal/ui/draft-timer.js';
 import { headingTag } from '../../internal/heading.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { labelInSentence } from '../../internal/localization.js';
-import { CellFormat } from '../../internal/formats.js';
-import { plural } from '../../internal/plural.js';
-import { fileProblemText } from '../ticket-detail/reply-messages.js';
 import { fieldId, renderFormField } from './form-fields.js';
 import { isQuotaError, quotaText, submissionLimitText } from '../../internal/submission-errors.js';
-import { issueText } from './form-messages.js';
+import { issueText, problemCountText } from './form-messages.js';
+import { formStart } from './form-start.js';
 import { styles } from './support-form.styles.js';
 
 const DRAFT_SCOPE = 'support-form';
-const DRAFT_DELAY_MS = 400;
 
 /**
  * The support form the admin connected: fields from the backend's form definition (text, long text, email,
@@ -47,7 +45,7 @@ const DRAFT_DELAY_MS = 400;
  * @cssprop --portal-color-accent - Buttons and links.
  * @cssprop --portal-color-danger - Errors.
  */
-export class SupportForm extends PortalElement {
+export class SupportForm extends PortalViewElement {
   static override styles = styles;
 
   /** Prefill values from the URL (`#/new?subject=…&category=…`); set by `<customer-portal>`. */
@@ -64,21 +62,6 @@ export class SupportForm extends PortalElement {
    */
   @property() override locale = '';
 
-  /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
-  readonly #portal = new PortalContextController(this);
-
-  private get settings() {
-    return this.#portal.settings;
-  }
-
-  private get session() {
-    return this.#portal.session;
-  }
-
-  private get services() {
-    return this.#portal.services;
-  }
-
   @state() private raw: RawFormValues = {};
   @state() private files: File[] = [];
   @state() private errors: Record<string, string> = {};
@@ -92,16 +75,16 @@ export class SupportForm extends PortalElement {
 
   readonly #live = new LiveRegionController(this);
   #key: string = crypto.randomUUID();
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #draft = new DraftTimer(() => this.#saveDraft());
   #prefilled = false;
 
   get #adapter() {
-    return this.#portal.adapter;
+    return this.portal.adapter;
   }
 
   readonly #definition = new Task(this, {
     // Keyed on who is signed in, not on the session object: a refreshed session reloads nothing.
-    args: () => [this.#adapter, this.#portal.userId, this.settings?.supportForm?.headerText] as const,
+    args: () => [this.#adapter, this.portal.userId, this.settings?.supportForm?.headerText] as const,
     task: async ([adapter, userId], { signal }) => (adapter && userId ? adapter.getSupportForm({ signal }) : undefined),
     onComplete: (definition) => {
       this.localization.speak();
@@ -114,25 +97,11 @@ export class SupportForm extends PortalElement {
     if (this.#prefilled) return;
     this.#prefilled = true;
     const userId = this.session?.user.id;
-    const draft = userId ? loadDraft(userId, DRAFT_SCOPE) : null;
-    let raw: RawFormValues = {};
-    if (draft) {
-      try {
-        const saved = JSON.parse(draft.html) as { raw?: RawFormValues; key?: string };
-        raw = saved.raw ?? {};
-        if (saved.key) this.#key = saved.key;
-        this.restored = Object.values(raw).some((v) => (Array.isArray(v) ? v.length : v)) || draft.fileNames.length > 0;
-        this.reattach = draft.fileNames;
-      } catch {
-        raw = {};
-      }
-    }
-    for (const field of definition.fields) {
-      if (raw[field.name] !== undefined && raw[field.name] !== '') continue;
-      const value = this.getAttribute(`prefill-${field.name.toLowerCase()}`) ?? this.params.get(field.name);
-      if (value !== null) raw[field.name] = field.type === 'checkboxes' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
-    }
-    this.raw = raw;
+    const start = formStart(definition.fields, userId ? loadDraft(userId, DRAFT_SCOPE) : null,
+      (name) => this.getAttribute(`prefill-${name.toLowerCase()}`) ?? this.params.get(name));
+    if (start.key) this.#key = start.key;
+    if (start.draft) ({ restored: this.restored, reattach: this.reattach } = start.draft);
+    this.raw = start.raw;
   }
 
   protected override willUpdate() {
@@ -141,7 +110,7 @@ export class SupportForm extends PortalElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    if (this.#draftTimer) this.#saveDraft();
+    if (this.#draft.pending) this.#draft.flush();
   }
 
   #announce(message: string) {
@@ -150,8 +119,6 @@ export class SupportForm extends PortalElement {
   }
 
   #saveDraft() {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
     const userId = this.session?.user.id;
     if (!userId || this.created) return;
     saveDraft(userId, DRAFT_SCOPE, {
@@ -162,8 +129,7 @@ export class SupportForm extends PortalElement {
   #setValue(field: FormField, value: string | string[]) {
     this.raw = { ...this.raw, [field.name]: value };
     if (this.errors[field.name]) this.#revalidate(field.name);
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#saveDraft(), DRAFT_DELAY_MS);
+    this.#draft.schedule();
   }
 
   /** Errors appear after a field is left (or on submit), and update as the user fixes them. */
@@ -189,14 +155,11 @@ export class SupportForm extends PortalElement {
 
   #addFiles(list: FileList) {
     const limits = this.#definition.value?.uploads ?? this.settings!.uploads;
-    const incoming = [...list];
-    const problems = fileProblems([...this.files, ...incoming], limits);
-    const bad = new Set(problems.flatMap((p) => ('name' in p ? [p.name] : [])));
-    const room = Math.max(0, limits.maxFiles - this.files.length);
-    this.files = [...this.files, ...incoming.filter((f) => !bad.has(displayFileName(f.name))).slice(0, room)];
-    this.reattach = this.reattach.filter((name) => !this.files.some((f) => f.name === name));
+    const { files, problems } = addFiles(this.files, list, limits, this.portalLocale);
+    this.files = files;
+    this.reattach = stillToAttach(this.reattach, files);
     const fileField = this.#definition.value?.fields.find((f) => f.type === 'file');
-    const text = problems.map((p) => fileProblemText(p, this.portalLocale)).join(' ');
+    const text = problems.join(' ');
     if (fileField) this.errors = { ...this.errors, [fileField.name]: text };
     if (text) this.#announce(text);
   }
@@ -222,8 +185,7 @@ export class SupportForm extends PortalElement {
       const ticket = await adapter.createTicket({ values: result.values, files, idempotencyKey: this.#key });
       this.localization.speak();
       this.created = ticket;
-      clearTimeout(this.#draftTimer);
-      this.#draftTimer = undefined;
+      this.#draft.cancel();
       if (this.session) clearDraft(this.session.user.id, DRAFT_SCOPE);
       this.dispatchEvent(new PortalTicketCreatedEvent({ ticketId: ticket.id }));
       this.#announce(this.#successText());
@@ -251,11 +213,7 @@ export class SupportForm extends PortalElement {
     this.errors = Object.fromEntries(problems.map((p) => [p.field, p.text]));
     this.touched = new Set([...this.touched, ...problems.map((p) => p.field)]);
     this.summary = problems;
-    const locale = this.portalLocale;
-    const n = CellFormat.for(locale).number.format(problems.length);
-    this.#announce(plural(problems.length, locale,
-      () => msg(str`${n} problem needs your attention.`, { id: 'form.problem-count.one' }),
-      (category) => msg(str`${n} problems need your attention.`, { id: `form.problem-count.${category}` })));
+    this.#announce(problemCountText(problems.length, this.portalLocale));
     await this.updateComplete;
     this.#focusField(problems[0]?.field);
   }

@@ -10,13 +10,16 @@ import type { ReplyInput } from '../../contract/adapter.js';
 import { PortalError } from '../../contract/errors.js';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../internal/drafts.js';
 import { exportParts } from '../../internal/parts.js';
-import { displayFileName, fileProblems, formatBytes } from '../../internal/files.js';
-import { CellFormat } from '../../internal/formats.js';
+import { displayFileName, formatBytes } from '../../internal/files.js';
+import { addFiles, onFilesPicked, stillToAttach } from '../../internal/ui/added-files.js';
+import { DraftTimer } from '../../internal/ui/draft-timer.js';
 import { isSafeUrl, sanitize } from '../../internal/sanitizer.js';
-import { fileProblemText, limitsText } from './reply-messages.js';
+import { limitsText } from '../../internal/ui/file-messages.js';
 import { submissionLimitText } from '../../internal/submission-errors.js';
 import { replyBoxStyles } from './reply-box.styles.js';
 import { icons } from './format-icons.js';
+import { insertLink, selectionRange } from './editor-links.js';
+import { renderDraftOffer } from './draft-offer.js';
 
 interface Outgoing {
   key: string;
@@ -25,8 +28,6 @@ interface Outgoing {
   state: 'sending' | 'failed';
   reason?: string;
 }
-
-const DRAFT_DELAY_MS = 400;
 
 /**
  * The reply form of a ticket: a small rich-text editor (bold, italic, lists, links), attachments by picker or
@@ -66,7 +67,7 @@ export class ReplyBox extends PortalElement {
   @state() private dragging = false;
 
   @query('#reply') private editor!: HTMLElement;
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #draft = new DraftTimer(() => this.#saveDraft());
   #savedRange: Range | null = null;
 
   get #scope() {
@@ -88,11 +89,11 @@ export class ReplyBox extends PortalElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    if (this.#draftTimer) this.#saveDraft();
+    if (this.#draft.pending) this.#draft.flush();
   }
 
   readonly #onVisibility = () => {
-    if (document.visibilityState === 'hidden') this.#saveDraft();
+    if (document.visibilityState === 'hidden') this.#draft.flush();
   };
 
   #editorHtml() {
@@ -104,8 +105,6 @@ export class ReplyBox extends PortalElement {
   }
 
   #saveDraft() {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
     if (!this.userId || !this.ticketId || this.offeredDraft) return;
     if (!this.#hasText() && this.files.length === 0) clearDraft(this.userId, this.#scope);
     else saveDraft(this.userId, this.#scope, { html: this.#editorHtml(), savedAt: new Date().toISOString(), fileNames: this.files.map((f) => f.name) });
@@ -113,8 +112,7 @@ export class ReplyBox extends PortalElement {
 
   #onInput = () => {
     this.error = '';
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#saveDraft(), DRAFT_DELAY_MS);
+    this.#draft.schedule();
   };
 
   async #restoreDraft() {
@@ -142,8 +140,7 @@ export class ReplyBox extends PortalElement {
   }
 
   #openLinkForm() {
-    const selection = (this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
-    this.#savedRange = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+    this.#savedRange = selectionRange(this.renderRoot);
     this.linkFormOpen = true;
     this.linkError = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#link-url')?.focus());
@@ -158,35 +155,14 @@ export class ReplyBox extends PortalElement {
       input.focus();
       return;
     }
-    this.editor.focus();
-    const range = this.#savedRange && this.editor.contains(this.#savedRange.commonAncestorContainer) ? this.#savedRange : null;
-    const selection = document.getSelection();
-    if (range && !range.collapsed && selection) {
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.execCommand('createLink', false, url);
-    } else {
-      const link = document.createElement('a');
-      link.href = url;
-      link.textContent = url;
-      if (range) range.insertNode(link);
-      else this.editor.append(link);
-    }
+    insertLink(this.editor, this.#savedRange, url);
     this.linkFormOpen = false;
     this.#onInput();
   }
 
   #addFiles(list: FileList | File[]) {
-    const incoming = [...list];
-    const all = [...this.files, ...incoming];
-    const problems = fileProblems(all, this.limits);
-    const locale = this.portalLocale;
-    const badNames = new Set(problems.flatMap((p) => ('name' in p ? [p.name] : [])));
-    const accepted = incoming.filter((f) => !badNames.has(displayFileName(f.name)));
-    const room = Math.max(0, this.limits.maxFiles - this.files.length);
-    this.files = [...this.files, ...accepted.slice(0, room)];
-    this.reattach = this.reattach.filter((name) => !this.files.some((f) => f.name === name));
-    this.problems = problems.map((p) => fileProblemText(p, locale));
+    ({ files: this.files, problems: this.problems } = addFiles(this.files, list, this.limits, this.portalLocale));
+    this.reattach = stillToAttach(this.reattach, this.files);
     if (this.problems.length) this.announce(this.problems.join(' '));
     this.#onInput();
   }
@@ -268,11 +244,7 @@ export class ReplyBox extends PortalElement {
         @dragover=${(e: DragEvent) => { e.preventDefault(); this.dragging = true; }}
         @dragleave=${() => { this.dragging = false; }}
         @drop=${this.#onDrop}>
-        ${this.offeredDraft ? html`<div class="notice" role="group" aria-label=${msg('Unsent draft', { id: 'reply.draft-label' })}>
-          <p>${msg(str`You have an unsent reply from ${CellFormat.for(locale).dateTime.format(new Date(this.offeredDraft.savedAt || Date.now()))}.`, { id: 'reply.draft-offer' })}</p>
-          <button class="primary" type="button" @click=${() => this.#restoreDraft()}>${msg('Restore draft', { id: 'reply.restore' })}</button>
-          <button class="secondary" type="button" @click=${() => this.#discardDraft()}>${msg('Discard draft', { id: 'reply.discard' })}</button>
-        </div>` : nothing}
+        ${this.offeredDraft ? renderDraftOffer(this.offeredDraft, locale, () => this.#restoreDraft(), () => this.#discardDraft()) : nothing}
         <span class="label" id="reply-label">${msg('Reply', { id: 'reply.label' })}</span>
         <div class="format-bar" role="toolbar" aria-label=${msg('Formatting', { id: 'reply.formatting' })} @mousedown=${(e: Event) => e.preventDefault()}>
           <button type="button" aria-label=${msg('Bold', { id: 'reply.bold' })} @click=${() => this.#format('bold')}>${icons.bold}</button>
@@ -296,7 +268,7 @@ export class ReplyBox extends PortalElement {
           <label class="attach secondary">
             ${msg('Attach files', { id: 'reply.attach' })}
             <input type="file" multiple accept=${this.limits.accept.join(',') || nothing}
-              @change=${(e: Event) => { const input = e.target as HTMLInputElement; if (input.files) this.#addFiles(input.files); input.value = ''; }} />
+              @change=${onFilesPicked((files) => this.#addFiles(files))} />
           </label>
           <span class="hint">${limitsText(this.limits, locale)} ${msg('You can also drop files here.', { id: 'reply.drop' })}</span>
           ${this.reattach.length ? html`<p class="notice">${msg(str`Attach these files again: ${this.reattach.map(displayFileName).join(', ')}`, { id: 'reply.reattach' })}</p>` : nothing}

@@ -3,7 +3,7 @@ import { formStyles } from '../../internal/form-styles.js';
 import { tokens } from '../../internal/tokens.js';
 import { layered } from '../../internal/layer.js';
 import { stateStyles } from '../../internal/state-styles.js';
-import { dialogStyles } from '../customer-portal/customer-portal.styles.js';
+import { dialogStyles } from '../../internal/ui/dialog-styles.js';
 
 export const styles = layered([
   tokens,

@@ -1,14 +1,13 @@
 import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalViewElement } from '../../internal/portal-view.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter, ReplyInput } from '../../contract/adapter.js';
 import { NetworkError, NotFoundError, PortalError } from '../../contract/errors.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { Message, Ticket } from '../../contract/tickets.js';
-import { PortalContextController } from '../../internal/portal-context.js';
 import { PortalErrorEvent, PortalReplySentEvent, PortalTicketClosedEvent } from '../../internal/events.js';
 import { LiveRegionController } from '../../internal/live-region.js';
 import { labelInSentence } from '../../internal/localization.js';
@@ -54,7 +53,7 @@ import { exportParts } from '../../internal/parts.js';
  * @cssprop --portal-color-accent - Links and buttons.
  * @cssprop --portal-color-surface - Background of agent messages.
  */
-export class TicketDetail extends PortalElement {
+export class TicketDetail extends PortalViewElement {
   static override styles = styles;
 
   /** The ticket to show. */
@@ -69,21 +68,6 @@ export class TicketDetail extends PortalElement {
    */
   @property() override locale = '';
 
-  /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
-  readonly #portal = new PortalContextController(this);
-
-  private get settings() {
-    return this.#portal.settings;
-  }
-
-  private get session() {
-    return this.#portal.session;
-  }
-
-  private get services() {
-    return this.#portal.services;
-  }
-
   @state() private confirmingClose = false;
   @state() private closing = false;
   @state() private closeError = '';
@@ -94,12 +78,12 @@ export class TicketDetail extends PortalElement {
   #knownMessageIds = new Set<number>();
 
   get #adapter() {
-    return this.#portal.adapter;
+    return this.portal.adapter;
   }
 
   readonly #load = new Task(this, {
     // Keyed on who is signed in, not on the session object: a refreshed session reloads nothing.
-    args: () => [this.#adapter, this.#portal.userId, this.ticketId] as const,
+    args: () => [this.#adapter, this.portal.userId, this.ticketId] as const,
     task: async ([adapter, userId, id], { signal }) => {
       if (!adapter || !userId || !id) return undefined;
       void loadSanitizer();

@@ -5,7 +5,7 @@ import type { PublicSettings } from '../../contract/settings.js';
 import type { Ticket } from '../../contract/tickets.js';
 import { headingTag } from '../../internal/heading.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
-import { cellContent, columnLabel } from '../ticket-list/columns.js';
+import { cellContent, columnLabel } from '../../internal/ui/columns.js';
 import type { CellFormat } from '../../internal/formats.js';
 
 /** Properties the header always shows; the admin's other columns are added after them. */

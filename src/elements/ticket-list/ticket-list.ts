@@ -1,13 +1,12 @@
 import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalViewElement } from '../../internal/portal-view.js';
 import { property, state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { ForbiddenError, NetworkError } from '../../contract/errors.js';
 import { DEFAULT_QUERY, type TicketPage, type TicketQuery, type TicketView } from '../../contract/tickets.js';
 import { DEFAULT_COLUMNS } from '../../contract/settings.js';
-import { PortalContextController } from '../../internal/portal-context.js';
 import { PortalErrorEvent, PortalTicketOpenEvent, PortalViewChangeEvent } from '../../internal/events.js';
 import { labelInSentence } from '../../internal/localization.js';
 import { LiveRegionController } from '../../internal/live-region.js';
@@ -56,7 +55,7 @@ const SEARCH_DELAY_MS = 300;
  * @cssprop --ticket-list-row-height - Height of each table row (fixed, so updates never reflow the table).
  * @cssprop --ticket-list-card-gap - Space between cards in a narrow container.
  */
-export class TicketList extends PortalElement {
+export class TicketList extends PortalViewElement {
   static override styles = styles;
 
   /** The list state as URL parameters; set by `<customer-portal>` from the route. */
@@ -68,21 +67,6 @@ export class TicketList extends PortalElement {
    * to the page's `lang`. Inside `<customer-portal>` the portal's language applies.
    */
   @property() override locale = '';
-
-  /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
-  readonly #portal = new PortalContextController(this);
-
-  private get settings() {
-    return this.#portal.settings;
-  }
-
-  private get session() {
-    return this.#portal.session;
-  }
-
-  private get services() {
-    return this.#portal.services;
-  }
 
   @state() private query: TicketQuery = { ...DEFAULT_QUERY };
   @state() private searchText = '';
@@ -96,12 +80,12 @@ export class TicketList extends PortalElement {
   #loadedOnce = false;
 
   get #adapter() {
-    return this.#portal.adapter;
+    return this.portal.adapter;
   }
 
   readonly #list = new Task(this, {
     // Keyed on who is signed in and the query as text: a refreshed session (same person) reloads nothing.
-    args: () => [this.#adapter, this.#portal.audience, JSON.stringify(this.query)] as const,
+    args: () => [this.#adapter, this.portal.audience, JSON.stringify(this.query)] as const,
     task: async ([adapter, audience], { signal }) => {
       if (!adapter || !audience) return undefined;
       return adapter.listTickets(this.query, { signal });
@@ -119,7 +103,7 @@ export class TicketList extends PortalElement {
   });
 
   readonly #facets = new Task(this, {
-    args: () => [this.#adapter, this.#portal.audience, this.query.view] as const,
+    args: () => [this.#adapter, this.portal.audience, this.query.view] as const,
     task: async ([adapter, audience, view], { signal }) => (adapter && audience ? adapter.ticketFacets(view, { signal }) : undefined),
   });
 
@@ -127,7 +111,7 @@ export class TicketList extends PortalElement {
   #audience = '';
 
   protected override willUpdate(changed: PropertyValues) {
-    const audience = this.#portal.audience;
+    const audience = this.portal.audience;
     if (changed.has('params') || audience !== this.#audience) {
       this.#audience = audience;
       const next = queryFromParams(this.params, this.session);

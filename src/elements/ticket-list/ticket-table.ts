@@ -2,7 +2,7 @@ import { msg } from '../../internal/messages.js';
 import { html, nothing } from 'lit';
 import type { PublicSettings } from '../../contract/settings.js';
 import type { TicketPage, TicketQuery, TicketSummary } from '../../contract/tickets.js';
-import { cellContent, columnLabel, linkColumn } from './columns.js';
+import { cellContent, columnLabel, linkColumn } from '../../internal/ui/columns.js';
 import type { CellFormat } from '../../internal/formats.js';
 
 export interface TableHandlers {

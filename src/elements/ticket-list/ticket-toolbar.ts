@@ -6,7 +6,7 @@ import type { PublicSettings } from '../../contract/settings.js';
 import type { StatusFilter, TicketFacets, TicketQuery } from '../../contract/tickets.js';
 import { getPortalLocale, labelInSentence } from '../../internal/localization.js';
 import type { Tags } from '../../internal/tag-names.js';
-import { columnLabel, filterLabel } from './columns.js';
+import { columnLabel, filterLabel, statusLabel } from '../../internal/ui/columns.js';
 import { exportParts } from '../../internal/parts.js';
 
 export interface ToolbarOptions {
@@ -73,10 +73,10 @@ export function renderToolbar(o: ToolbarOptions) {
         </button>
         <div id="filters" class="filters ${o.filtersOpen ? 'open' : ''}" part="filters">
           <div class="control">
-            <label for="status">${msg('Status', { id: 'list.col.status' })}</label>
+            <label for="status">${columnLabel('status')}</label>
             <select id="status" .value=${live(query.status)} @change=${(e: Event) => o.onChange({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
-              <option value="open" ?selected=${query.status === 'open'}>${msg('Open', { id: 'list.open' })}</option>
-              <option value="closed" ?selected=${query.status === 'closed'}>${msg('Closed', { id: 'list.closed' })}</option>
+              <option value="open" ?selected=${query.status === 'open'}>${statusLabel(false)}</option>
+              <option value="closed" ?selected=${query.status === 'closed'}>${statusLabel(true)}</option>
               <option value="all" ?selected=${query.status === 'all'}>${msg('All', { id: 'list.all' })}</option>
             </select>
           </div>

@@ -1,8 +1,8 @@
-import { msg, str } from '../../internal/messages.js';
+import { msg, str } from '../messages.js';
 import type { UploadLimits } from '../../contract/form.js';
-import { formatBytes, type FileProblem } from '../../internal/files.js';
-import { CellFormat } from '../../internal/formats.js';
-import { plural } from '../../internal/plural.js';
+import { formatBytes, type FileProblem } from '../files.js';
+import { CellFormat } from '../formats.js';
+import { plural } from '../plural.js';
 
 /** A file problem in the user's language. */
 export function fileProblemText(problem: FileProblem, locale: string): string {

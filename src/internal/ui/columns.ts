@@ -1,8 +1,12 @@
-import { msg } from '../../internal/messages.js';
+import { msg } from '../messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TicketSummary } from '../../contract/tickets.js';
 import { humanize } from '../../domain/ticket-csv.js';
-import type { CellFormat } from '../../internal/formats.js';
+import type { CellFormat } from '../formats.js';
+
+/**
+ * Column and status labels and cell contents of tickets, shared by the list (table and cards) and the ticket header.
+ */
 
 /** The header of a column: the default columns in the user's language, custom properties humanized. */
 export function columnLabel(column: string): string {
@@ -20,6 +24,9 @@ export function columnLabel(column: string): string {
     default: return humanize(column);
   }
 }
+
+/** "Open" or "Closed": a ticket's status when the portal shows open/closed rather than stages. */
+export const statusLabel = (closed: boolean) => (closed ? msg('Closed', { id: 'list.closed' }) : msg('Open', { id: 'list.open' }));
 
 /** The filter property's label (`ownerId` filters the owner column). */
 export const filterLabel = (property: string) =>
@@ -40,7 +47,7 @@ export function cellContent(ticket: TicketSummary, column: string, format: CellF
     case 'status': {
       const label = statusAsStages
         ? ticket.status.label
-        : ticket.status.closed ? msg('Closed', { id: 'list.closed' }) : msg('Open', { id: 'list.open' });
+        : statusLabel(ticket.status.closed);
       return html`<span class="status ${ticket.status.closed ? 'closed' : 'open'}">${label}</span>`;
     }
     case 'priority': return ticket.priority ?? nothing;
