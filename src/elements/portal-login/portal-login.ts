@@ -1,8 +1,7 @@
-import { loadCatalogue, msg, str } from '../../internal/messages.js';
+import { loadCatalogue, msg } from '../../internal/messages.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
 import { property, state } from 'lit/decorators.js';
-import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { ForbiddenError, NetworkError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../contract/errors.js';
 import type { Session } from '../../contract/session.js';
@@ -10,10 +9,7 @@ import type { PublicSettings } from '../../contract/settings.js';
 import { PortalContextController } from '../../internal/portal-context.js';
 import { tagsFor } from '../../internal/tag-names.js';
 import { PortalSignedInEvent } from '../../internal/events.js';
-import { renderField } from '../../internal/form-field.js';
-import { headingTag } from '../../internal/heading.js';
 import { LiveRegionController } from '../../internal/live-region.js';
-import { ssoHref } from '../../internal/sso.js';
 import { directionOf, resolveLocale } from '../../internal/localization.js';
 import { applySettingsAccent } from '../../internal/accent.js';
 import {
@@ -22,9 +18,10 @@ import {
 } from './login-messages.js';
 import { styles } from './portal-login.styles.js';
 import { renderLoadError, renderLoading } from './login-states.js';
+import { renderLoginView, type LoginForms, type LoginValues, type LoginView } from './login-forms.js';
 
-export type LoginView = 'sign-in' | 'register' | 'forgot' | 'link' | 'sent' | 'set-password' | 'denied';
-type Values = { name: string; email: string; password: string; consent: boolean };
+export type { LoginView };
+type Values = LoginValues;
 
 /**
  * Every way into the portal: email and password, self-registration with the admin's consent text, "Forgot
@@ -261,29 +258,18 @@ export class PortalLogin extends PortalElement {
     await this.#attempt((a) => (this.purpose === 'invite' ? a.acceptInvitation(input) : a.resetPassword(input)));
   };
 
-  #heading(text: string) {
-    const tag = headingTag(this.headingLevel);
-    return staticHtml`<${tag} data-heading tabindex="-1">${text}</${tag}>`;
+  /** The forms' view of this element. */
+  #forms(): LoginForms {
+    return {
+      view: this.view, purpose: this.purpose, email: this.email, sentAfter: this.sentAfter, values: this.values, errors: this.errors, formError: this.formError,
+      busy: this.busy, waiting: this.retryAt > this.now, headingLevel: this.headingLevel, tags: tagsFor(this),
+      set: (key, value) => this.#set(key, value), show: (view) => this.#show(view),
+      onSignIn: this.#signIn, onRegister: this.#register, onRequestEmail: this.#requestEmail, onSetPassword: this.#setPassword,
+    };
   }
 
-  #formError() {
-    return this.formError ? html`<p class="form-error" tabindex="-1">${this.formError}</p>` : nothing;
-  }
-
-  #submit(label: string) {
-    const waiting = this.retryAt > this.now;
-    return html`<button class="primary" part="submit-button" type="submit" ?disabled=${this.busy || waiting} aria-busy=${this.busy ? 'true' : 'false'}>${label}</button>`;
-  }
-
-  #link(label: string, view: LoginView) {
-    return html`<button class="link-button" type="button" @click=${() => this.#show(view)}>${label}</button>`;
-  }
-
-  #email(autocomplete = 'username') {
-    return renderField({
-      name: 'email', label: msg('Email', { id: 'login.email' }), type: 'email', value: this.values.email,
-      autocomplete, error: this.errors.email, onInput: (v) => this.#set('email', v),
-    });
+  #renderView(settings: PublicSettings) {
+    return renderLoginView(this.#forms(), settings);
   }
 
   protected override render() {
@@ -304,109 +290,4 @@ export class PortalLogin extends PortalElement {
       ${this.services ? nothing : this.#live.render()}
     `;
   }
-
-  #renderView(settings: PublicSettings) {
-    switch (this.view) {
-      case 'register': return this.#renderRegister(settings);
-      case 'forgot': return this.#renderEmailOnly(msg('Reset your password', { id: 'login.forgot-heading' }), msg('We will email you a link to choose a new password.', { id: 'login.forgot-hint' }), msg('Send reset link', { id: 'login.forgot-submit' }), this.#requestEmail('forgot'));
-      case 'link': return this.#renderEmailOnly(msg('Get a sign-in link', { id: 'login.link-heading' }), msg('We will email you a link that signs you in once.', { id: 'login.link-hint' }), msg('Email me a sign-in link', { id: 'login.link' }), this.#requestEmail('link'));
-      case 'sent': return this.#renderSent();
-      case 'set-password': return this.#renderSetPassword();
-      case 'denied': return this.#renderDenied();
-      default: return this.#renderSignIn(settings);
-    }
-  }
-
-  #renderSignIn(settings: PublicSettings) {
-    const { auth } = settings;
-    return html`
-      ${this.#heading(msg('Sign in', { id: 'login.sign-in' }))}
-      ${auth.password
-        ? html`<form part="form" novalidate @submit=${this.#signIn}>
-            ${this.#formError()} ${this.#email()}
-            ${renderField({ name: 'password', label: msg('Password', { id: 'login.password' }), type: 'password', value: this.values.password, autocomplete: 'current-password', error: this.errors.password, onInput: (v) => this.#set('password', v) })}
-            <div class="actions">${this.#submit(msg('Sign in', { id: 'login.sign-in' }))} ${this.#link(msg('Forgot password?', { id: 'login.forgot' }), 'forgot')}</div>
-          </form>`
-        : nothing}
-      ${auth.selfRegistration || auth.magicLink || auth.sso
-        ? html`<div class="alternatives">
-            ${auth.selfRegistration ? html`<p>${msg('New here?', { id: 'login.new-here' })} ${this.#link(msg('Register here', { id: 'login.register-here' }), 'register')}</p>` : nothing}
-            ${auth.magicLink ? this.#link(msg('Email me a sign-in link', { id: 'login.link' }), 'link') : nothing}
-            ${auth.sso && ssoHref(auth.sso.startUrl, location.href) ? html`<a class="sso" href=${ssoHref(auth.sso.startUrl, location.href)!}>${msg(str`Sign in with ${auth.sso.label}`, { id: 'login.sso' })}</a>` : nothing}
-          </div>`
-        : nothing}
-    `;
-  }
-
-  #renderRegister(settings: PublicSettings) {
-    const consentLabel = settings.consent.checkboxLabel || msg('I agree', { id: 'login.consent-default' });
-    return html`
-      ${this.#heading(msg('Register', { id: 'login.register' }))}
-      <form part="form" novalidate @submit=${this.#register}>
-        ${this.#formError()}
-        ${renderField({ name: 'name', label: msg('Name', { id: 'login.name' }), type: 'text', value: this.values.name, autocomplete: 'name', error: this.errors.name, onInput: (v) => this.#set('name', v) })}
-        ${this.#email('email')}
-        ${renderField({ name: 'password', label: msg('Password', { id: 'login.password' }), type: 'password', value: this.values.password, autocomplete: 'new-password', hint: msg('At least 10 characters.', { id: 'login.password-hint' }), error: this.errors.password, onInput: (v) => this.#set('password', v) })}
-        ${settings.consent.text ? staticHtml`<${tagsFor(this)['portal-consent-text']} class="consent-text" id="consent-text" .text=${settings.consent.text}></${tagsFor(this)['portal-consent-text']}>` : nothing}
-        <div class="field">
-          <div class="checkbox">
-            <input id="consent" type="checkbox" required .checked=${this.values.consent}
-              aria-invalid=${this.errors.consent ? 'true' : 'false'}
-              aria-describedby=${[settings.consent.text ? 'consent-text' : '', this.errors.consent ? 'consent-error' : ''].filter(Boolean).join(' ') || nothing}
-              @change=${(e: Event) => this.#set('consent', (e.target as HTMLInputElement).checked)} />
-            <label for="consent">${consentLabel}</label>
-          </div>
-          ${this.errors.consent ? html`<p class="field-error" id="consent-error">${this.errors.consent}</p>` : nothing}
-        </div>
-        <div class="actions">${this.#submit(msg('Register', { id: 'login.register' }))} ${this.#link(msg('Back to sign in', { id: 'login.back' }), 'sign-in')}</div>
-      </form>
-    `;
-  }
-
-  #renderEmailOnly(heading: string, hint: string, submit: string, onSubmit: (e: SubmitEvent) => void) {
-    return html`
-      ${this.#heading(heading)}
-      <p>${hint}</p>
-      <form part="form" novalidate @submit=${onSubmit}>
-        ${this.#formError()} ${this.#email()}
-        <div class="actions">${this.#submit(submit)} ${this.#link(msg('Back to sign in', { id: 'login.back' }), 'sign-in')}</div>
-      </form>
-    `;
-  }
-
-  #renderSent() {
-    return html`
-      ${this.#heading(msg('Check your email', { id: 'login.sent-heading' }))}
-      <p>${this.sentAfter === 'register' && this.email
-        ? msg(str`We have sent an email to ${this.email} with the next step. Open the link in it to continue; it works once.`, { id: 'login.register-sent' })
-        : this.email
-        ? msg(str`If ${this.email} belongs to an account of this portal, we have sent an email with the next step. The link in it works once.`, { id: 'login.sent' })
-        : msg('If the address belongs to an account of this portal, we have sent an email with the next step. The link in it works once.', { id: 'login.sent-generic' })}</p>
-      <div class="actions">${this.#link(msg('Back to sign in', { id: 'login.back' }), 'sign-in')}</div>
-    `;
-  }
-
-  #renderSetPassword() {
-    const heading = this.purpose === 'invite'
-      ? msg('Set your password', { id: 'login.invite-heading' })
-      : msg('Choose a new password', { id: 'login.reset-heading' });
-    return html`
-      ${this.#heading(heading)}
-      <form part="form" novalidate @submit=${this.#setPassword}>
-        ${this.#formError()}
-        ${renderField({ name: 'password', label: msg('New password', { id: 'login.new-password' }), type: 'password', value: this.values.password, autocomplete: 'new-password', hint: msg('At least 10 characters.', { id: 'login.password-hint' }), error: this.errors.password, onInput: (v) => this.#set('password', v) })}
-        <div class="actions">${this.#submit(msg('Save password', { id: 'login.save-password' }))}</div>
-        ${this.formError === invalidLinkMessage() ? this.#link(msg('Forgot password?', { id: 'login.forgot' }), 'forgot') : nothing}
-      </form>
-    `;
-  }
-
-  #renderDenied() {
-    return html`
-      ${this.#heading(msg("You don't have access to this portal", { id: 'login.denied-heading' }))}
-      <p>${msg('Your account is not allowed to use this portal. If you think this is a mistake, contact the company that runs it.', { id: 'login.denied' })}</p>
-      <div class="actions">${this.#link(msg('Back to sign in', { id: 'login.back' }), 'sign-in')}</div>
-    `;
-  }
 }
-
