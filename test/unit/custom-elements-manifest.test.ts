@@ -25,10 +25,15 @@ function eventNames(): Map<string, string> {
   return new Map([...source.matchAll(/export class (\w+) extends PortalEvent[\s\S]*?eventName = '([\w-]+)'/g)].map(([, cls, name]) => [cls, name]));
 }
 
-/** The events a module dispatches itself or through the helper modules of its folder it imports. */
+/**
+ * The events a module dispatches itself, through the helper modules of its folder it imports, or through the
+ * controllers of `src/internal` it composes (`PortalSessionController`, …).
+ */
 function dispatched(path: string, names: Map<string, string>): Set<string> {
   const source = readFileSync(path, 'utf8');
-  const helpers = [...source.matchAll(/from '\.\/([\w.-]+)\.js'/g)].map(([, file]) => join(dirname(path), `${file}.ts`));
+  const helpers = [...source.matchAll(/^import (?:type )?\{?([^;]*?)\}? from '(\.\/|\.\.\/\.\.\/internal\/)([\w.-]+)\.js';$/gm)]
+    .filter(([, names, folder]) => folder === './' || /\w+Controller\b/.test(names))
+    .map(([, , folder, file]) => join(dirname(path), folder, `${file}.ts`));
   const texts = [source, ...helpers.filter(existsSync).map((file) => readFileSync(file, 'utf8'))];
   const events = new Set<string>();
   for (const text of texts) {
