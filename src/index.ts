@@ -4,6 +4,8 @@ export { HttpAdapter, CSRF_HEADER, type HttpAdapterOptions } from './adapters/ht
 export { MemoryAdapter, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { CustomerPortal, type AdapterFactory } from './elements/customer-portal/customer-portal.js';
 export { httpAdapterFactory } from './http-adapter-factory.js';
+/** The portal navigation's email switch, for apps that register `<customer-portal>` themselves. */
+export { PortalEmailPreference } from './elements/customer-portal/email-preference.js';
 export { PortalLogin, type LoginView } from './elements/portal-login/portal-login.js';
 export { TicketList } from './elements/ticket-list/ticket-list.js';
 export { ViewSwitcher } from './elements/view-switcher/view-switcher.js';

@@ -27,10 +27,12 @@ async function bundledPackages(source: string): Promise<{ bytes: number; ky: num
 describe('adapter factory: passing an adapter does not bundle ky', () => {
   before(() => assert.ok(existsSync(resolve(root, 'dist/index.js')), 'run `npm run build` first'));
 
-  it('an app that registers CustomerPortal itself bundles the shell without ky', async () => {
+  it('an app that registers CustomerPortal itself (with the views it shows) bundles the whole portal without ky', async () => {
     const app = await bundledPackages([
-      `import { CustomerPortal, MemoryAdapter } from './dist/index.js';`,
+      ...['portal-login', 'ticket-list', 'ticket-detail', 'support-form'].map((entry) => `import './dist/${entry}.js';`),
+      `import { CustomerPortal, MemoryAdapter, PortalEmailPreference } from './dist/index.js';`,
       `customElements.define('customer-portal', CustomerPortal);`,
+      `customElements.define('portal-email-preference', PortalEmailPreference);`,
       `document.body.append(Object.assign(document.createElement('customer-portal'), { adapter: new MemoryAdapter() }));`,
     ].join('\n'));
     assert.ok(app.portal, 'the shell itself is in the bundle');
