@@ -5,6 +5,7 @@ import type { PortalAdapter } from '../contract/adapter.js';
 import type { Session } from '../contract/session.js';
 import type { PublicSettings } from '../contract/settings.js';
 import { adapterContext, servicesContext, sessionContext, settingsContext, type PortalServices } from './context.js';
+import { PortalElement } from './portal-element.js';
 
 /** An element that may sit inside `<customer-portal>` or stand alone with its own `adapter`. */
 export type PortalContextHost = ReactiveControllerHost & HTMLElement & { adapter?: PortalAdapter };
@@ -103,5 +104,27 @@ export class PortalContextController implements ReactiveController {
       this.#ownSession = session;
       this.#host.requestUpdate();
     }
+  }
+}
+
+/**
+ * Base of the views that work inside `<customer-portal>` or on their own (their `adapter` property set): the
+ * adapter, settings, session and services come from one `PortalContextController`, read through the getters here.
+ */
+export class PortalViewElement extends PortalElement {
+  /** Adapter, settings, session and services: from the surrounding portal, or loaded through `adapter`. */
+  protected readonly portal = new PortalContextController(this);
+
+  protected get settings() {
+    return this.portal.settings;
+  }
+
+  /** `undefined` while unknown, `null` when signed out. */
+  protected get session() {
+    return this.portal.session;
+  }
+
+  protected get services() {
+    return this.portal.services;
   }
 }

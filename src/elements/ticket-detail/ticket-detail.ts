@@ -1,7 +1,7 @@
 import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import { PortalViewElement } from '../../internal/portal-view.js';
+import { PortalViewElement } from '../../internal/portal-context.js';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { PortalAdapter, ReplyInput } from '../../contract/adapter.js';

@@ -1,7 +1,7 @@
 import { msg, str } from '../../internal/messages.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { PortalViewElement } from '../../internal/portal-view.js';
+import { PortalViewElement } from '../../internal/portal-context.js';
 import { property, state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { ForbiddenError, NetworkError } from '../../contract/errors.js';
