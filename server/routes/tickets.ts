@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { listQueryFromParams } from '../../src/contract/list-query.js';
 import { DEFAULT_QUERY, type TicketQuery, TicketView } from '../../src/contract/tickets.js';
-import { exposedProperties, hiddenFilterField } from '../../src/domain/exposed-properties.js';
+import { exposedProperties, hiddenFilterField, hiddenSortField } from '../../src/domain/exposed-properties.js';
 import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
 import { fieldErrors, forbidden, Problem, validation } from '../http/problem.js';
@@ -25,14 +25,16 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
 
 /**
  * The scope of a view for the signed-in contact; 403 for the company view without company permission. With the
- * query, a `filter[…]` by a property customers do not receive is refused (400 naming the parameter).
+ * query, a `filter[…]` or a `sort` by a property customers do not receive is refused (400 naming the parameter).
  */
-export function scopeOf(c: Context<AppEnv>, view: TicketView, query?: Pick<TicketQuery, 'filters'>): TicketScope {
+export function scopeOf(c: Context<AppEnv>, view: TicketView, query?: Pick<TicketQuery, 'filters' | 'sort'>): TicketScope {
   const { contact, settings } = c.get('auth');
   const scope = scopeFor(settings, contact, view);
   if (!scope) throw forbidden('You may not see the tickets of your company.');
   const hidden = query && hiddenFilterField(query, settings);
   if (hidden) throw Problem.badRequest(hidden.message, { slug: 'unknown-filter', title: 'Unknown filter', errors: [hidden] });
+  const hiddenSort = query && hiddenSortField(query, settings);
+  if (hiddenSort) throw Problem.badRequest(hiddenSort.message, { slug: 'unknown-sort', title: 'Unknown sort', errors: [hiddenSort] });
   return scope;
 }
 

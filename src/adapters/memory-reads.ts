@@ -6,7 +6,7 @@ import { effectiveColumns } from '../domain/columns.js';
 import { ticketActions } from '../domain/conversation.js';
 import type { DemoWorld } from '../domain/demo-world.js';
 import { toSummary, type DisplayContext } from '../domain/display.js';
-import { exposedProperties, hiddenFilterField } from '../domain/exposed-properties.js';
+import { exposedProperties, hiddenFilterField, hiddenSortField } from '../domain/exposed-properties.js';
 import { ticketFacets } from '../domain/facets.js';
 import { canViewCompany, scopeFor, type TicketScope } from '../domain/permissions.js';
 import { ticketsCsv } from '../domain/ticket-csv.js';
@@ -36,13 +36,13 @@ function scopeOf(world: DemoWorld, contact: ContactRecord, view: TicketQuery['vi
 }
 
 /**
- * A valid query and the scope of its view (403 first, as the server answers), whose filters name only properties
- * customers receive (else an error naming the filter, as the server's 400).
+ * A valid query and the scope of its view (403 first, as the server answers), whose filters and sort name only
+ * properties customers receive (else an error naming the filter or `sort`, as the server's 400).
  */
 function scopedQuery(world: DemoWorld, contact: ContactRecord, input: TicketQuery) {
   const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
   const scope = scopeOf(world, contact, query.view);
-  const hidden = hiddenFilterField(query, world.settings);
+  const hidden = hiddenFilterField(query, world.settings) ?? hiddenSortField(query, world.settings);
   if (hidden) throw new ValidationError(hidden.message, [hidden]);
   return { query, scope };
 }

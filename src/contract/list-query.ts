@@ -30,7 +30,7 @@ export const LIST_QUERY_PARAMS: readonly ListQueryParam[] = [
   { name: 'view', schema: { enum: TicketView.options } },
   { name: 'q', schema: str, description: 'Subject text or ticket id (#42)' },
   { name: 'status', schema: { enum: StatusFilter.options } },
-  { name: 'sort', schema: str, description: 'Property, or requester / owner / status' },
+  { name: 'sort', schema: str, description: 'Core field, column or support-form field, or requester / owner / status; any other property is refused with 400 `unknown-sort` naming `sort`' },
   { name: 'order', schema: { enum: SortOrder.options } },
   { name: 'filter[property]', schema: str, description: 'Property equals value (case-insensitive); repeatable. Only core fields, columns and support-form fields: any other property is refused with 400 `unknown-filter` naming `filter[property]`' },
 ];
@@ -122,15 +122,20 @@ export function listQueryFromParams(params: URLSearchParams, { paging = true } =
 /**
  * Lenient reading (the address bar): values that do not make sense — a typo in a shared link — fall back to
  * their defaults one by one instead of failing the whole list; filters beyond the caps are dropped. `view` is the
- * view the URL names, as written (the caller decides, with the session, which view that gives).
+ * view the URL names, as written (the caller decides, with the session, which view that gives). With `maySortBy`
+ * (the caller knows which columns customers may sort by), a `sort` it refuses falls back to the default too, so a
+ * stale link never asks the server for a sort it would refuse.
  */
-export function listQueryFromAddress(params: URLSearchParams): Omit<TicketQuery, 'view'> & { view?: string } {
+export function listQueryFromAddress(
+  params: URLSearchParams,
+  { maySortBy }: { maySortBy?: (column: string) => boolean } = {},
+): Omit<TicketQuery, 'view'> & { view?: string } {
   const { given, filters } = rawQuery(params, true);
   const kept = Object.fromEntries(Object.entries(filters).filter(([name, value]) =>
     name.length <= LIST_QUERY_LIMITS.filterName && value.length <= LIST_QUERY_LIMITS.filterValue).slice(0, LIST_QUERY_LIMITS.filters));
   let query: TicketQuery = { ...DEFAULT_QUERY, filters: kept };
   for (const [key, value] of Object.entries(given)) {
-    if (key === 'view') continue;
+    if (key === 'view' || (key === 'sort' && maySortBy && !maySortBy(String(value)))) continue;
     const result = z.safeParse(TicketQuery, { ...query, [key]: key === 'page' || key === 'pageSize' ? Number(value) : value });
     if (result.success) query = result.data;
   }

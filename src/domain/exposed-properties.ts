@@ -38,3 +38,31 @@ export function hiddenFilterField(query: Pick<TicketQuery, 'filters'>, settings:
   }
   return null;
 }
+
+/** Columns the list derives rather than reads: the requester's and owner's names and the status (stage order). */
+export const DERIVED_SORT_COLUMNS: readonly string[] = ['requester', 'owner', 'status'];
+
+/**
+ * Whether customers may sort a ticket list by the column: a core ticket field, a derived column (requester, owner,
+ * status) or an exposed custom property. Sorting by a hidden property would reveal the order of its values.
+ */
+export function customerMaySortBy(column: string, settings: Pick<Settings, 'columns' | 'supportForm'>): boolean {
+  return sortableAmong(column, exposedPropertyNames(settings));
+}
+
+/**
+ * The same rule given the exposed property names the caller knows: the ticket list knows only its columns (the
+ * public settings carry no form fields), so it may allow fewer sorts than the server, never more.
+ */
+export function sortableAmong(column: string, exposed: { has(name: string): boolean } | readonly string[]): boolean {
+  const shown = 'has' in exposed ? exposed.has(column) : exposed.includes(column);
+  return DERIVED_SORT_COLUMNS.includes(column) || isCoreTicketField(column) || shown;
+}
+
+/**
+ * The `sort` of a customer's list query as a field error naming the parameter when customers may not sort by it
+ * (see {@link customerMaySortBy}); `null` when allowed. Hidden and unknown columns get the same message.
+ */
+export function hiddenSortField(query: Pick<TicketQuery, 'sort'>, settings: Pick<Settings, 'columns' | 'supportForm'>): FieldError | null {
+  return customerMaySortBy(query.sort, settings) ? null : { field: 'sort', message: `Tickets cannot be sorted by "${query.sort}".` };
+}

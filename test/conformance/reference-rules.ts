@@ -90,3 +90,11 @@ export function matches(pipelines: PipelineRecord[], ticket: TicketRecord, query
 export function filterable(settings: Settings, name: string): boolean {
   return TICKET_CORE.has(name) || settings.columns.includes(name) || settings.supportForm.fields.some((f) => f.type !== 'file' && f.name === name);
 }
+
+/**
+ * Whether customers may sort by the column: one they may filter by, or a column the list derives (the requester's
+ * and owner's names, the status); sorting by a hidden property is refused, as it would reveal the order of its values.
+ */
+export function sortable(settings: Settings, name: string): boolean {
+  return ['requester', 'owner', 'status'].includes(name) || filterable(settings, name);
+}

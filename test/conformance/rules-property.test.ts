@@ -14,7 +14,7 @@ import { hashPassword } from '../../server/auth/passwords.js';
 import { startServer } from '../../server/start.js';
 import { TEST_SCRYPT } from '../support/test-scrypt.js';
 import { cookieFetch } from '../support/cookie-fetch.js';
-import { allowed, companyAllowed, filterable, matches } from './reference-rules.js';
+import { allowed, companyAllowed, filterable, matches, sortable } from './reference-rules.js';
 import { queryArb, WORLD_PASSWORD, worldArb, writeWorld } from './random-world.js';
 
 /**
@@ -83,6 +83,15 @@ async function checkWorld(world: DemoWorld, queries: TicketQuery[], locale: stri
             assert.ok(error instanceof ValidationError, `refused: ${label}`);
             const named = error.fieldErrors.map((f) => f.field);
             assert.ok(Object.keys(query.filters).some((n) => !filterable(world.settings, n) && named.includes(`filter[${n}]`)), `names the filter: ${label}`);
+          }
+          continue;
+        }
+        if (may && !sortable(world.settings, query.sort)) {
+          // A sort by a property customers are not shown is refused, naming `sort`, by both.
+          for (const refused of [() => http.listTickets(query), () => memory.listTickets(query), () => http.exportTickets(query, { locale }), () => memory.exportTickets(query, { locale })]) {
+            const error = await refused().then(() => undefined, (e: unknown) => e);
+            assert.ok(error instanceof ValidationError, `sort refused: ${label}`);
+            assert.deepEqual(error.fieldErrors.map((f) => f.field), ['sort'], `names sort: ${label}`);
           }
           continue;
         }

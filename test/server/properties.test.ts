@@ -78,6 +78,40 @@ describe('properties: customers receive only what the admin exposes', () => {
     assert.equal(csv.status, 200);
   });
 
+  it('refuses a sort by a hidden property on the list and the export (400 unknown-sort naming sort), the same as an unknown one', async () => {
+    for (const path of ['/tickets', '/tickets/export.csv']) {
+      for (const name of ['internalScore', 'churnRisk', 'noSuchProperty']) {
+        for (const order of ['asc', 'desc']) {
+          const res = await s.call('GET', `${path}?view=mine&sort=${name}&order=${order}`, { cookie: anna });
+          assert.equal(res.status, 400, `${path} sort=${name} → ${res.status}`);
+          assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
+          assert.equal(res.json.type, 'urn:portal:problem:unknown-sort');
+          assert.deepEqual(res.json.errors.map((e: { field: string }) => e.field), ['sort']);
+          assert.ok(!res.text.includes('Exposure test'));
+        }
+      }
+    }
+    // A hidden property and an unknown one answer alike: nothing to learn about which exist.
+    const hidden = await s.call('GET', '/tickets?sort=churnRisk', { cookie: anna });
+    const unknown = await s.call('GET', '/tickets?sort=noSuchProperty', { cookie: anna });
+    assert.equal(hidden.json.detail.replace('churnRisk', 'X'), unknown.json.detail.replace('noSuchProperty', 'X'));
+  });
+
+  it('still sorts by core fields, derived columns, columns and form fields, and by a property once it is shown', async () => {
+    for (const sort of ['createdAt', 'lastActivityAt', 'id', 'subject', 'priority', 'requester', 'owner', 'status', 'product', 'category']) {
+      for (const path of ['/tickets', '/tickets/export.csv']) {
+        const res = await s.call('GET', `${path}?view=mine&sort=${sort}&order=asc`, { cookie: anna });
+        assert.equal(res.status, 200, `${path} sort=${sort}: ${res.text}`);
+      }
+    }
+    const undo = await s.patchSettings((st) => ({ ...st, columns: [...st.columns, 'churnRisk'] }));
+    try {
+      assert.equal((await s.call('GET', '/tickets?view=mine&sort=churnRisk', { cookie: anna })).status, 200);
+    } finally {
+      await undo();
+    }
+  });
+
   it('once the admin shows a property, customers may filter by it', async () => {
     const undo = await s.patchSettings((st) => ({ ...st, columns: [...st.columns, 'churnRisk'] }));
     try {

@@ -65,7 +65,6 @@ const QUERIES: Partial<TicketQuery>[] = [
   { view: 'company', q: '  EXPORT ', pageSize: 100 },
   { view: 'company', filters: { product: 'CLOUD' }, sort: 'ownerId', pageSize: 100 },
   { view: 'company', filters: { priority: 'high', stage: 'New' }, pageSize: 100 },
-  { view: 'company', sort: 'unknownProperty', order: 'asc', pageSize: 100 },
 ];
 
 describe('HTTP list = domain queryTickets over demoWorld', () => {
@@ -107,4 +106,11 @@ describe('HTTP list = domain queryTickets over demoWorld', () => {
       }
     });
   }
+
+  it('refuses a sort by a property customers are not shown (400 unknown-sort naming sort) instead of ordering by it', async () => {
+    const res = await s.call('GET', `/tickets${toSearch({ view: 'company', sort: 'unknownProperty', order: 'asc', pageSize: 100 })}`, { cookie: sessions.get(1) });
+    assert.equal(res.status, 400, res.text);
+    assert.equal(res.json.type, 'urn:portal:problem:unknown-sort');
+    assert.deepEqual(res.json.errors.map((e: { field: string }) => e.field), ['sort']);
+  });
 });

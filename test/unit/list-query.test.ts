@@ -39,4 +39,13 @@ describe('the list query codec (src/contract/list-query.ts)', () => {
     assert.deepEqual(capped.filters, { ok: '1' });
     assert.equal(listQueryFromAddress(new URLSearchParams('')).view, undefined);
   });
+
+  it('drops a sort the caller refuses from the address (a stale link to a hidden column), keeping the rest', () => {
+    const params = new URLSearchParams('sort=secret&order=asc&q=abc');
+    assert.equal(listQueryFromAddress(params).sort, 'secret');
+    const read = listQueryFromAddress(params, { maySortBy: (column) => column !== 'secret' });
+    const { view: _view, ...expected } = q({ sort: 'createdAt', order: 'asc', q: 'abc' });
+    assert.deepEqual(read, expected);
+    assert.equal(listQueryFromAddress(new URLSearchParams('sort=subject'), { maySortBy: (column) => column === 'subject' }).sort, 'subject');
+  });
 });

@@ -65,8 +65,11 @@ export class PortalLogin extends PortalElement {
   @state() private values: Values = { name: '', email: '', password: '', consent: false };
   @state() private errors: Partial<Record<keyof Values | 'token', string>> = {};
   @state() private formError = '';
-  /** What led to "Check your email": a registration (new or known address alike) or a request for a link. */
-  @state() private sentAfter: 'register' | 'request' = 'request';
+  /**
+   * With `view="sent"`: what led to "Check your email" — `register` (a registration, new or known address alike,
+   * whose email names `email`) or `request` (a reset or sign-in link). Set by the element's own forms.
+   */
+  @property({ attribute: 'sent-after' }) sentAfter: 'register' | 'request' = 'request';
   @state() private busy = false;
   @state() private retryAt = 0;
   @state() private now = Date.now();

@@ -109,12 +109,15 @@ export class TicketList extends PortalViewElement {
 
   /** Who the list is for; a refreshed session of the same person keeps the list as it is. */
   #audience = '';
+  /** The settings the query was read with (they decide which sorts the address bar may ask for). */
+  #settingsRead: unknown;
 
   protected override willUpdate(changed: PropertyValues) {
     const audience = this.portal.audience;
-    if (changed.has('params') || audience !== this.#audience) {
+    if (changed.has('params') || audience !== this.#audience || this.settings !== this.#settingsRead) {
       this.#audience = audience;
-      const next = queryFromParams(this.params, this.session);
+      this.#settingsRead = this.settings;
+      const next = queryFromParams(this.params, this.session, this.settings);
       if (JSON.stringify(next) !== JSON.stringify(this.query)) this.query = next;
       if (!this.#searchTimer) this.searchText = this.query.q;
     }
