@@ -22,8 +22,14 @@ export interface PortalLoginArgs {
   validToken: boolean;
   notice: string;
   headingLevel: number;
+  /** With `view="sent"`: after a registration or a request for a link (`sent-after`). */
+  sentAfter: 'register' | 'request';
+  /** The address the "Check your email" page names. */
+  email: string;
   /** The admin's access settings. */
   access: AccessMode;
+  /** Whether a registration signs in at once or first confirms the address by email. */
+  registrationConfirmation: 'instant' | 'email';
   magicLink: boolean;
   /** Button label of single sign-on (with `access: sso`). */
   ssoLabel: string;
@@ -51,6 +57,7 @@ function backendFor(args: PortalLoginArgs): { adapter: PortalAdapter; token: str
       : null,
   };
   if (args.access === 'access-groups') world.settings.access.accessGroupIds = [1];
+  world.settings.access.registrationConfirmation = args.registrationConfirmation;
   world.settings.consent = { text: args.consentText, checkboxLabel: args.consentCheckboxLabel };
   const options = { world, latency: args.latency };
   if (args.backend === 'loading') return { adapter: pendingAdapter(options), token: '' };
@@ -72,9 +79,12 @@ const meta = {
     view: 'sign-in',
     purpose: 'reset',
     validToken: true,
+    sentAfter: 'request',
+    email: '',
     notice: '',
     headingLevel: 2,
     access: 'self-registration',
+    registrationConfirmation: 'instant',
     magicLink: false,
     ssoLabel: SSO_LABEL,
     consentText: CONSENT_WITH_LINK,
@@ -87,6 +97,8 @@ const meta = {
     backend: { control: 'inline-radio', options: ['memory', 'loading', 'error'] },
     view: { control: 'select', options: ['sign-in', 'register', 'forgot', 'link', 'sent', 'set-password', 'denied'] },
     purpose: { control: 'inline-radio', options: ['reset', 'invite'] },
+    sentAfter: { control: 'inline-radio', options: ['request', 'register'] },
+    registrationConfirmation: { control: 'inline-radio', options: ['instant', 'email'] },
     access: { control: 'inline-radio', options: ['self-registration', 'access-groups', 'sso'] },
     locale: { control: 'select', options: ['en', 'de', 'sv', 'da', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'ar'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
@@ -107,6 +119,8 @@ const meta = {
           .adapter=${adapter}
           view=${args.view}
           purpose=${args.purpose}
+          sent-after=${args.sentAfter}
+          email=${args.email}
           .token=${token}
           notice=${args.notice}
           heading-level=${args.headingLevel}
@@ -143,6 +157,27 @@ export const SignInLink: Story = { args: { magicLink: true }, ...checks.SignInLi
  * address (it only remembers the one typed in its own form), so the sentence has no address in it.
  */
 export const EmailSent: Story = { args: { view: 'sent' }, ...checks.EmailSent };
+
+/**
+ * "Check your email" after registering, when the portal confirms addresses by email first: the sentence names the
+ * address the confirmation link went to (`sent-after="register"`).
+ */
+export const RegisterSent: Story = {
+  name: 'Register: check your email',
+  args: { view: 'sent', sentAfter: 'register', email: 'nina@new.example', registrationConfirmation: 'email' },
+  ...checks.RegisterSent,
+};
+
+/**
+ * Registering when the portal confirms addresses by email, then signing in with the right password before opening
+ * the link: the browser test registers through the form, gets "Check your email", goes back and is told to confirm
+ * the address first.
+ */
+export const Unconfirmed: Story = {
+  name: 'Sign in: address not confirmed',
+  args: { view: 'register', registrationConfirmation: 'email' },
+  ...checks.Unconfirmed,
+};
 
 /** An invitation link (`#/invite?token=…`): a valid token, issued fresh on every render. */
 export const SetPasswordInvite: Story = { args: { view: 'set-password', purpose: 'invite' }, ...checks.SetPasswordInvite };

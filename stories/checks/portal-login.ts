@@ -90,6 +90,35 @@ export const checks = {
     expect(button(el, 'Back to sign in')).to.exist;
   }),
 
+  RegisterSent: checked((el) => {
+    expect(heading(el)).to.equal('Check your email');
+    expect(text(el)).to.contain('We have sent an email to nina@new.example with the next step. Open the link in it to continue; it works once.');
+    expect(button(el, 'Back to sign in')).to.exist;
+  }),
+
+  Unconfirmed: checked(async (el) => {
+    expect(heading(el)).to.equal('Register');
+    typeInto(el, 'name', 'Nina Neu');
+    typeInto(el, 'email', 'nina@new.example');
+    typeInto(el, 'password', 'a-long-password');
+    const consent = shadow(el).querySelector<HTMLInputElement>('#consent')!;
+    consent.click();
+    button(el, 'Register')!.click();
+    await waitUntil(() => heading(el) === 'Check your email', 'no "Check your email" after registering');
+    expect(text(el)).to.contain('We have sent an email to nina@new.example with the next step.');
+    button(el, 'Back to sign in')!.click();
+    await waitUntil(() => heading(el) === 'Sign in', 'not back at sign in');
+    typeInto(el, 'email', 'nina@new.example');
+    typeInto(el, 'password', 'a-long-password');
+    button(el, 'Sign in')!.click();
+    await waitUntil(() => shadow(el).querySelector('.form-error')?.textContent?.trim(), 'no refusal');
+    expect(shadow(el).querySelector('.form-error')?.textContent?.trim())
+      .to.equal('Confirm your email address first: open the link in the email we sent you when you registered.');
+    expect(shadow(el).querySelector<HTMLInputElement>('#password')?.value, 'the password field is cleared').to.equal('');
+    expect(shadow(el).querySelector<HTMLInputElement>('#email')?.value, 'keeps the address').to.equal('nina@new.example');
+    await expect(el).to.be.accessible();
+  }),
+
   SetPasswordInvite: checked(async (el) => {
     expect(heading(el)).to.equal('Set your password');
     await savesPasswordFromLink(el);
