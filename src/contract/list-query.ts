@@ -123,8 +123,8 @@ export function listQueryFromParams(params: URLSearchParams, { paging = true } =
  * Lenient reading (the address bar): values that do not make sense — a typo in a shared link — fall back to
  * their defaults one by one instead of failing the whole list; filters beyond the caps are dropped. `view` is the
  * view the URL names, as written (the caller decides, with the session, which view that gives). With `maySortBy`
- * (the caller knows which columns customers may sort by), a `sort` it refuses falls back to the default too, so a
- * stale link never asks the server for a sort it would refuse.
+ * (the caller knows which columns customers may sort by), a `sort` it refuses falls back to the default sort and
+ * order, so a stale link never asks the server for a sort it would refuse.
  */
 export function listQueryFromAddress(
   params: URLSearchParams,
@@ -134,8 +134,9 @@ export function listQueryFromAddress(
   const kept = Object.fromEntries(Object.entries(filters).filter(([name, value]) =>
     name.length <= LIST_QUERY_LIMITS.filterName && value.length <= LIST_QUERY_LIMITS.filterValue).slice(0, LIST_QUERY_LIMITS.filters));
   let query: TicketQuery = { ...DEFAULT_QUERY, filters: kept };
+  const refusedSort = typeof given.sort === 'string' && maySortBy !== undefined && !maySortBy(given.sort);
   for (const [key, value] of Object.entries(given)) {
-    if (key === 'view' || (key === 'sort' && maySortBy && !maySortBy(String(value)))) continue;
+    if (key === 'view' || ((key === 'sort' || key === 'order') && refusedSort)) continue;
     const result = z.safeParse(TicketQuery, { ...query, [key]: key === 'page' || key === 'pageSize' ? Number(value) : value });
     if (result.success) query = result.data;
   }

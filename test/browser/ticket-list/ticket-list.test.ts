@@ -186,6 +186,31 @@ describe('ticket-list', () => {
     expect(rows(l).map((r) => r.querySelector('.col-owner')!.textContent!).filter((n) => n !== 'Unassigned').every((n) => fullNames.has(n))).to.be.true;
   });
 
+  it('drops a sort by a column it does not show from a stale address (never asks for it) and lists the tickets', async () => {
+    const asked: string[] = [];
+    class Recording extends MemoryAdapter {
+      override listTickets(query: TicketQuery, options?: { signal?: AbortSignal }) {
+        asked.push(query.sort);
+        return super.listTickets(query, options);
+      }
+    }
+    const world = demoWorld();
+    expect(world.settings.columns.includes('product'), 'product is no column').to.equal(false);
+    const el = await portal({ adapter: new Recording({ world, signedInAs: DEMO_SIGN_IN.email }), hash: '#/tickets?sort=product&order=asc' });
+    const l = list(el);
+    await settle(l, () => rows(l).length === own.length, 'own tickets not listed');
+    expect(asked.length).to.be.greaterThan(0);
+    expect(asked.includes('product'), 'never asked to sort by product').to.equal(false);
+    expect(sr(l).querySelector('th[aria-sort="descending"]')?.textContent).to.contain('Created');
+    expect(sr(l).querySelector('[role="alert"]')).to.equal(null);
+
+    // Once it is a column, the same address sorts by it.
+    const shown = demoWorld();
+    shown.settings.columns = ['subject', 'product', 'status'];
+    const l2 = list(await portal({ world: shown, hash: '#/tickets?sort=product&order=asc' }));
+    await settle(l2, () => [...sr(l2).querySelectorAll('th')].some((th) => th.textContent?.includes('Product') && th.getAttribute('aria-sort') === 'ascending'), 'not sorted by product');
+  });
+
   it('exports the whole current view as CSV', async () => {
     const exported: { query: TicketQuery; locale?: string; text: string; bytes: Uint8Array }[] = [];
     class Recording extends MemoryAdapter {
