@@ -17,7 +17,7 @@ export const quartiles = (values: number[]): [number, number] => {
 /** Ratios portal/vanilla of the same round. */
 export const paired = (portal: number[], vanilla: number[]) => portal.map((p, i) => p / vanilla[i]);
 
-export interface Row { label: string; portal: number[]; vanilla: number[]; unit: 'ms' | 'kB' | 'nodes' | 'n' | 'score'; target?: { ratio?: number; max?: number; note: string } }
+export interface Row { label: string; portal: number[]; vanilla: number[]; unit: 'ms' | 'kB' | 'nodes' | 'n' | 'score'; /** No ratio column (counts and scores that are often 0). */ noRatio?: boolean; target?: { ratio?: number; max?: number; note: string } }
 
 const fmt = (value: number, unit: Row['unit']) =>
   !Number.isFinite(value) ? '–'
@@ -43,7 +43,7 @@ export function summarize(row: Row) {
     unit: row.unit,
     portal: `${fmt(p, row.unit)} (${fmt(pLow, row.unit)}–${fmt(pHigh, row.unit)})`,
     vanilla: `${fmt(v, row.unit)} (${fmt(vLow, row.unit)}–${fmt(vHigh, row.unit)})`,
-    ratio: ratios.length ? `${ratio.toFixed(2)}× (${rLow.toFixed(2)}–${rHigh.toFixed(2)})` : '–',
+    ratio: row.noRatio || row.unit === 'n' || row.unit === 'score' ? '–' : ratios.length ? `${ratio.toFixed(2)}× (${rLow.toFixed(2)}–${rHigh.toFixed(2)})` : '–',
     target: row.target ? `${row.target.note} ${met ? '**met**' : '**not met**'}` : '',
   };
 }
