@@ -11,6 +11,7 @@
  *
  * Timing is informative only: nothing here decides a test outcome.
  */
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { launchChromium } from '../test/support/chromium.js';
 import { listVisit, OPS, repeatVisit, type ListVisit, type Variant } from './browser/flows.js';
@@ -77,8 +78,15 @@ for (const size of [25, 100] as const) {
 const finished = new Date();
 const loadRange = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
 const cpu = cpus();
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
 const header = [
-  `Run ${started.toISOString().slice(0, 16).replace('T', ' ')}–${finished.toISOString().slice(11, 16)} UTC, ${rounds} interleaved rounds, ` +
+  `Run ${started.toISOString().slice(0, 16).replace('T', ' ')}–${finished.toISOString().slice(11, 16)} UTC on commit ${commit} (build of that tree), ${rounds} interleaved rounds, ` +
     `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}; ` +
     `1-minute load average ${loadRange} during the run.`,
   'Command: `npm run bench` (build, bundle sizes, delivery, then this; alone after a build: `BENCH_ROUNDS=' + rounds + ' npm run bench:browser`).',
