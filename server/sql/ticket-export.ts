@@ -3,7 +3,8 @@ import type { TicketQuery } from '../../src/contract/tickets.js';
 import { CSV_BOM, csvRow } from '../../src/domain/csv.js';
 import type { DisplayContext } from '../../src/domain/display.js';
 import type { TicketScope } from '../../src/domain/permissions.js';
-import { columnHeader, columnText } from '../../src/domain/ticket-csv.js';
+import { columnHeader, columnText, type CsvTexts } from '../../src/domain/ticket-csv.js';
+import { shippedTexts } from '../../src/locales/texts.js';
 import type { Db } from '../db/connect.js';
 import { readAgents } from '../store/agents.js';
 import { readContactNames } from '../store/contacts.js';
@@ -28,7 +29,7 @@ export async function exportIds(db: Db, scope: TicketScope, query: ExportQuery, 
 }
 
 /** One batch as CSV records, in the order of `ids`. The rules are applied again, so a ticket changed since is left out. */
-async function batchCsv(db: Db, ids: number[], scope: TicketScope, query: ExportQuery, settings: ExportSettings, ctx: Omit<DisplayContext, 'contacts' | 'agents'>, locale?: string): Promise<string> {
+async function batchCsv(db: Db, ids: number[], scope: TicketScope, query: ExportQuery, settings: ExportSettings, ctx: Omit<DisplayContext, 'contacts' | 'agents'>, texts: CsvTexts): Promise<string> {
   const rows = await matchingTickets(db, scope, query, settings).where('t.id', 'in', ids).selectAll('t').execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const [properties, contacts, agents] = await Promise.all([
@@ -42,7 +43,7 @@ async function batchCsv(db: Db, ids: number[], scope: TicketScope, query: Export
     const row = byId.get(id);
     if (!row) continue;
     const ticket = toRecord(row, properties.get(id) ?? {});
-    out += csvRow(effectiveColumns(settings.columns).map((column) => columnText(ticket, column, full, locale)));
+    out += csvRow(effectiveColumns(settings.columns).map((column) => columnText(ticket, column, full, texts)));
   }
   return out;
 }
@@ -56,12 +57,14 @@ export function ticketCsvStream(db: Db, ids: number[], scope: TicketScope, query
   const encoder = new TextEncoder();
   let next = -1;
   let ctx: Omit<DisplayContext, 'contacts' | 'agents'> | undefined;
+  let texts: CsvTexts = {};
   let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (next < 0) {
         ctx = { pipelines: await readPipelines(db), settings };
-        controller.enqueue(encoder.encode(CSV_BOM + csvRow(effectiveColumns(settings.columns).map((c) => columnHeader(c, locale)))));
+        texts = await shippedTexts(locale);
+        controller.enqueue(encoder.encode(CSV_BOM + csvRow(effectiveColumns(settings.columns).map((c) => columnHeader(c, texts)))));
         next = 0;
         return;
       }
@@ -69,7 +72,7 @@ export function ticketCsvStream(db: Db, ids: number[], scope: TicketScope, query
       while (next < ids.length && !cancelled) {
         const batch = ids.slice(next, next + batchSize);
         next += batchSize;
-        const text = await batchCsv(db, batch, scope, query, settings, ctx as NonNullable<typeof ctx>, locale);
+        const text = await batchCsv(db, batch, scope, query, settings, ctx as NonNullable<typeof ctx>, texts);
         if (cancelled) return;
         if (text !== '') {
           controller.enqueue(encoder.encode(text));

@@ -12,6 +12,7 @@ import { canViewCompany, scopeFor, type TicketScope } from '../domain/permission
 import { ticketsCsv } from '../domain/ticket-csv.js';
 import { queryTickets, selectTickets } from '../domain/ticket-query.js';
 import type { ContactRecord, TicketRecord } from '../domain/world.js';
+import { shippedTexts } from '../locales/texts.js';
 
 /** What the MemoryAdapter reads, by the domain's rules (the server's SQL applies the same ones). */
 
@@ -56,10 +57,10 @@ export function listPage(world: DemoWorld, contact: ContactRecord, input: Ticket
 export const facetsOf = (world: DemoWorld, contact: ContactRecord, view: TicketQuery['view']) =>
   ticketFacets(world.tickets, scopeOf(world, contact, view), effectiveColumns(world.settings.columns), displayContext(world));
 
-export function exportCsv(world: DemoWorld, contact: ContactRecord, input: TicketQuery, locale?: string): Blob {
+export async function exportCsv(world: DemoWorld, contact: ContactRecord, input: TicketQuery, locale?: string): Promise<Blob> {
   const { query, scope } = scopedQuery(world, contact, input);
   const rows = selectTickets(world.tickets, scope, query, displayContext(world));
-  const csv = ticketsCsv(rows, effectiveColumns(world.settings.columns), displayContext(world), locale);
+  const csv = ticketsCsv(rows, effectiveColumns(world.settings.columns), displayContext(world), await shippedTexts(locale));
   return new Blob([csv], { type: 'text/csv;charset=utf-8' });
 }
 

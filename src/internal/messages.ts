@@ -5,6 +5,7 @@
  *
  * A catalogue maps message ids to texts; `{0}`, `{1}` … stand for the values of the source text, in order.
  */
+import { SHIPPED_CATALOGUES, type Catalogue } from '../locales/shipped.js';
 import type { PortalTranslations } from './message-ids.js';
 
 /** A source text with values: `str`Back to ${label}``. */
@@ -19,22 +20,8 @@ export function str(strings: TemplateStringsArray, ...values: unknown[]): StrRes
 
 export const SOURCE_LOCALE = 'en';
 
-type Catalogue = Readonly<Record<string, string | undefined>>;
-
 /** Shipped catalogues load on demand: a page in English downloads no translations. */
-const shipped: Record<string, () => Promise<{ templates: Catalogue }>> = {
-  de: () => import('../locales/de.js'),
-  sv: () => import('../locales/sv.js'),
-  da: () => import('../locales/da.js'),
-  fr: () => import('../locales/fr.js'),
-  es: () => import('../locales/es.js'),
-  nl: () => import('../locales/nl.js'),
-  it: () => import('../locales/it.js'),
-  pt: () => import('../locales/pt.js'),
-  pl: () => import('../locales/pl.js'),
-  ja: () => import('../locales/ja.js'),
-  ar: () => import('../locales/ar.js'),
-};
+const shipped = SHIPPED_CATALOGUES;
 
 const loaded = new Map<string, Catalogue>();
 const loading = new Map<string, Promise<void>>();

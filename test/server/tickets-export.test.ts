@@ -65,6 +65,16 @@ describe('GET /tickets/export.csv', () => {
     assert.equal(parseCsv(sv.text.slice(1))[0][1], 'Ämne');
   });
 
+  it('speaks every shipped language with the list\'s own words (French and Japanese were English before)', async () => {
+    const fr = parseCsv((await csv('?view=company&locale=fr-CA')).text.slice(1));
+    assert.deepEqual(fr[0], ['ID', 'Objet', 'Demandé par', 'Créé', 'Responsable', 'Dernière activité', 'Statut']);
+    assert.ok(fr.slice(1).every((r) => r[6] === 'Ouvert' || r[6] === 'Fermé'));
+    const { templates: ja } = await import('../../src/locales/ja.js');
+    const jaRows = parseCsv((await csv('?view=company&locale=ja')).text.slice(1));
+    assert.equal(jaRows[0][1], ja['list.col.subject']);
+    assert.ok(jaRows.slice(1).every((r) => r[6] === ja['list.open'] || r[6] === ja['list.closed']));
+  });
+
   it('holds exactly the rows of every list page, in list order, with search, status, filters and sort applied', async () => {
     // `product` is a column here, so customers may sort by it (a hidden property is refused, see properties.test.ts).
     const restore = await s.patchSettings((st) => ({ ...st, columns: [...st.columns, 'product'] }));

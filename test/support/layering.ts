@@ -7,8 +7,8 @@ import ts from 'typescript';
  * import scanner (static, `export … from`, dynamic `import()` and type-only imports alike):
  * - elements → internal, contract, domain; another element's folder only through its `define.ts` (to render it)
  * - internal → contract, domain, locales
- * - adapters → contract, domain
- * - server → contract, domain
+ * - adapters → contract, domain, locales (the CSV export's texts)
+ * - server → contract, domain, locales (the CSV export's texts)
  * - domain → contract
  * - contract → nothing else
  * Entry points (`src/*.ts`) and the framework wrappers (`src/react`) assemble the public API and may import any
@@ -20,8 +20,8 @@ export type Layer = 'elements' | 'internal' | 'adapters' | 'server' | 'domain' |
 const ALLOWED: Record<Layer, readonly Layer[]> = {
   elements: ['internal', 'contract', 'domain'],
   internal: ['contract', 'domain', 'locales'],
-  adapters: ['contract', 'domain'],
-  server: ['contract', 'domain'],
+  adapters: ['contract', 'domain', 'locales'],
+  server: ['contract', 'domain', 'locales'],
   domain: ['contract'],
   contract: [],
   locales: [],
