@@ -1,39 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SignJWT } from 'jose';
-import type { Browser } from 'playwright-core';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
-import { startTestServer } from '../support/server.js';
+import { collectPageErrors } from '../support/chromium.js';
+import { serverAndBrowser } from '../support/e2e-suite.js';
 
 const SECRET = 'e2e-confirmed-sso-secret-0123456789';
 
-/** Registration confirmed by email, and a single sign-on started on another site, in the browser against the server. */
+/** Registration confirmed by email, and a single sign-on started on another site, in the browser against the suite.server. */
 describe('sign-ins confirmed on a page of the portal (registration by email, cross-site single sign-on)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serverAndBrowser();
 
   const putSettings = async (change: (s: Record<string, any>) => Record<string, any>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const current = await (await server.admin('/settings')).json();
-    const res = await server.admin('/settings', { method: 'PUT', body: JSON.stringify(change(current)) });
+    const current = await (await suite.server.admin('/settings')).json();
+    const res = await suite.server.admin('/settings', { method: 'PUT', body: JSON.stringify(change(current)) });
     assert.equal(res.status, 200, await res.text());
-    return () => server.admin('/settings', { method: 'PUT', body: JSON.stringify(current) });
+    return () => suite.server.admin('/settings', { method: 'PUT', body: JSON.stringify(current) });
   };
 
   it('registers, shows "Check your email", and signs in only from the emailed link\'s confirmation page', async () => {
     const restore = await putSettings((s) => ({ ...s, access: { ...s.access, mode: 'self-registration', registrationConfirmation: 'email' } }));
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const problems = collectPageErrors(page);
     const email = 'confirm.me@example.org';
-    await page.goto(`${server.url}/portal.html`);
+    await page.goto(`${suite.server.url}/portal.html`);
     await page.getByRole('button', { name: 'Register here' }).click();
     await page.getByRole('heading', { name: 'Register' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Conny Confirm');
@@ -45,7 +34,7 @@ describe('sign-ins confirmed on a page of the portal (registration by email, cro
     await page.getByText(`We have sent an email to ${email} with the next step.`).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0);
 
-    const outbox = (await (await server.admin('/outbox')).json()) as { to: string; subject: string; link?: string }[];
+    const outbox = (await (await suite.server.admin('/outbox')).json()) as { to: string; subject: string; link?: string }[];
     const mail = outbox.filter((m) => m.to === email).at(-1);
     assert.match(mail?.subject ?? '', /^Confirm your email address/);
     await page.goto(mail!.link!);
@@ -70,20 +59,20 @@ describe('sign-ins confirmed on a page of the portal (registration by email, cro
     }));
     const jwt = await new SignJWT({ email: 'anna@nordlicht.example', name: 'Anna', jti: `cross-site-${Math.random()}` })
       .setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(SECRET));
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
     // Another site (localhost is not 127.0.0.1) links to the sign-in: the browser sends Sec-Fetch-Site: cross-site.
-    const other = server.url.replace('127.0.0.1', 'localhost');
-    assert.notEqual(other, server.url);
+    const other = suite.server.url.replace('127.0.0.1', 'localhost');
+    assert.notEqual(other, suite.server.url);
     await page.goto(`${other}/index.html`);
     await page.evaluate((href) => {
       const a = Object.assign(document.createElement('a'), { href, textContent: 'Sign in to the help center' });
       document.body.append(a);
-    }, `${server.url}/api/v1/auth/sso/jwt?jwt=${jwt}`);
+    }, `${suite.server.url}/api/v1/auth/sso/jwt?jwt=${jwt}`);
     await page.getByRole('link', { name: 'Sign in to the help center' }).click();
     await page.getByText('Continue only if you started this sign-in yourself.').waitFor();
-    assert.ok(page.url().startsWith(`${server.url}/api/v1/auth/sso/jwt?`));
+    assert.ok(page.url().startsWith(`${suite.server.url}/api/v1/auth/sso/jwt?`));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     assert.match(page.url(), /portal\.html/);
