@@ -62,6 +62,17 @@ export const tokens = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A link or label that looks like a button ("Sign in with …", "Submit a ticket", "Attach files"); the element
+     sets its colours. */
+  .button-look {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    padding-inline: calc(var(--_space) * 0.9);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    text-decoration: none;
+  }
   button.primary,
   button.secondary {
     min-block-size: var(--_target);

@@ -88,7 +88,7 @@ function renderSignIn(f: LoginForms, settings: PublicSettings) {
       ? html`<div class="alternatives">
           ${auth.selfRegistration ? html`<p>${msg('New here?', { id: 'login.new-here' })} ${link(f, msg('Register here', { id: 'login.register-here' }), 'register')}</p>` : nothing}
           ${auth.magicLink ? link(f, msg('Email me a sign-in link', { id: 'login.link' }), 'link') : nothing}
-          ${auth.sso && ssoHref(auth.sso.startUrl, location.href) ? html`<a class="sso" href=${ssoHref(auth.sso.startUrl, location.href)!}>${msg(str`Sign in with ${auth.sso.label}`, { id: 'login.sso' })}</a>` : nothing}
+          ${auth.sso && ssoHref(auth.sso.startUrl, location.href) ? html`<a class="sso button-look" href=${ssoHref(auth.sso.startUrl, location.href)!}>${msg(str`Sign in with ${auth.sso.label}`, { id: 'login.sso' })}</a>` : nothing}
         </div>`
       : nothing}
   `;

@@ -44,14 +44,7 @@ export const styles = layered([
       margin-block-end: calc(var(--_space) * 0.5);
     }
     a.sso {
-      display: inline-flex;
-      align-items: center;
-      min-block-size: var(--_target);
-      padding-inline: calc(var(--_space) * 0.9);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
       color: var(--_text);
-      text-decoration: none;
       font-weight: 600;
     }
   `,

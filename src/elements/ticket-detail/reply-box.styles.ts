@@ -68,12 +68,6 @@ export const replyBoxStyles = layered([
     }
     label.attach {
       position: relative;
-      display: inline-flex;
-      align-items: center;
-      min-block-size: var(--_target);
-      padding-inline: calc(var(--_space) * 0.9);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
       color: var(--_accent);
       font-weight: 600;
       cursor: pointer;

@@ -265,7 +265,7 @@ export class ReplyBox extends PortalElement {
           @input=${this.#onInput}></div>
         ${this.error ? html`<p class="field-error" id="reply-error">${this.error}</p>` : nothing}
         <div class="files">
-          <label class="attach secondary">
+          <label class="attach secondary button-look">
             ${msg('Attach files', { id: 'reply.attach' })}
             <input type="file" multiple accept=${this.limits.accept.join(',') || nothing}
               @change=${onFilesPicked((files) => this.#addFiles(files))} />

@@ -67,15 +67,9 @@ export const styles = layered([
       gap: calc(var(--_space) * 0.5);
     }
     a.button {
-      display: inline-flex;
-      align-items: center;
-      min-block-size: var(--_target);
-      padding-inline: calc(var(--_space) * 0.9);
-      border: 1px solid var(--_accent);
-      border-radius: var(--_radius);
+      border-color: var(--_accent);
       background: var(--_accent);
       color: var(--_on-accent);
-      text-decoration: none;
     }
     .table-wrap {
       overflow-x: auto;

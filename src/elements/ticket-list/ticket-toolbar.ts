@@ -95,7 +95,7 @@ export function renderToolbar(o: ToolbarOptions) {
           ${msg('Export to CSV', { id: 'list.export' })}
         </button>
         ${o.settings.supportForm
-          ? html`<a class="button primary" part="submit-link" href="#/new" @click=${o.onSubmitTicket}>${msg(str`Submit a ${singular}`, { id: 'list.submit' })}</a>`
+          ? html`<a class="button primary button-look" part="submit-link" href="#/new" @click=${o.onSubmitTicket}>${msg(str`Submit a ${singular}`, { id: 'list.submit' })}</a>`
           : nothing}
       </div>
       ${o.exportError ? html`<p class="field-error">${o.exportError}</p>` : nothing}
