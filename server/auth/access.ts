@@ -1,7 +1,7 @@
 import type { Settings } from '../../src/contract/settings.js';
 import { ACCESS_REFUSALS, passwordAccessRefusal } from '../../src/domain/access.js';
 import type { ContactRecord } from '../../src/domain/world.js';
-import { forbidden, type Problem } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 
 export { inPortalGroups } from '../../src/domain/access.js';
 
@@ -13,5 +13,5 @@ export const NO_ACCESS = ACCESS_REFUSALS['no-access'];
  */
 export function passwordAccessProblem(settings: Settings, contact: ContactRecord): Problem | null {
   const refusal = passwordAccessRefusal(settings, contact);
-  return refusal ? forbidden(ACCESS_REFUSALS[refusal]) : null;
+  return refusal ? Problem.forbidden(ACCESS_REFUSALS[refusal]) : null;
 }

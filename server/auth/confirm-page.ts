@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/context.js';
-import { forbidden } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { CONFIRM_TEXTS, type ConfirmLanguage, type ConfirmPurpose } from './confirm-texts.js';
 
 /**
@@ -73,6 +73,6 @@ export function requireOwnPageForm(c: Context<AppEnv>, detail: string): void {
   const site = c.req.header('sec-fetch-site')?.toLowerCase();
   const origin = c.req.header('origin');
   if (site === 'cross-site' || site === 'same-site' || (site === undefined && origin !== new URL(c.get('deps').publicUrl).origin)) {
-    throw forbidden(detail);
+    throw Problem.forbidden(detail);
   }
 }

@@ -8,7 +8,7 @@ import { Problem } from './problem.js';
 /** Admin paths an agent's API key may use: the helpdesk API (tickets, their messages and files, pipelines, inboxes). */
 const AGENT_PATHS = /^\/admin\/(tickets|attachments|pipelines|inboxes)(\/|$)/;
 
-const unauthenticated = () => Problem.unauthenticated('Send Authorization: Bearer <PORTAL_ADMIN_TOKEN> or an agent API key.', {
+const adminTokenRequired = () => Problem.unauthenticated('Send Authorization: Bearer <PORTAL_ADMIN_TOKEN> or an agent API key.', {
   title: 'Admin token or agent API key required', headers: { 'www-authenticate': 'Bearer' },
 });
 
@@ -24,7 +24,7 @@ export const requireAdminOrAgent: MiddlewareHandler<AppEnv> = async (c, next) =>
   if (wait > 0) throw tooManyRequests(wait);
   const refuse = async () => {
     await limiter.hit(throttleKey, RULES.failedAdminPerAddress);
-    return unauthenticated();
+    return adminTokenRequired();
   };
   const match = /^Bearer\s+(\S+)$/i.exec((c.req.header('authorization') ?? '').trim());
   if (!match) throw await refuse();

@@ -132,15 +132,3 @@ export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; mes
     return { field: path || 'body', message: issue.message };
   });
 }
-
-/** Shorthand for {@link Problem.validation}. */
-export const validation = (errors: FieldError[], detail?: string) => Problem.validation(errors, detail);
-
-/** Shorthand for {@link Problem.notFound}. */
-export const notFound = (detail?: string) => Problem.notFound(detail);
-
-/** Shorthand for {@link Problem.unauthenticated}: not signed in. */
-export const unauthenticated = () => Problem.unauthenticated();
-
-/** Shorthand for {@link Problem.forbidden}. */
-export const forbidden = (detail: string) => Problem.forbidden(detail);

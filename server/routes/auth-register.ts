@@ -8,7 +8,7 @@ import { mayRegister, REGISTRATION_CLOSED } from '../../src/domain/access.js';
 import { readJson } from '../http/body.js';
 import { portalLink, publicUrl } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { forbidden } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { limitMailRequests, mayEmail } from '../http/throttling.js';
 import { insertConsent } from '../store/consents.js';
 import { insertContact, readContact } from '../store/contacts.js';
@@ -54,7 +54,7 @@ export async function createRegistered(db: Db, r: NewRegistration, at: number): 
 export const registerRoutes = new Hono<AppEnv>().post('/auth/register', async (c) => {
   const { db, now } = c.get('deps');
   const settings = c.get('settings');
-  if (!mayRegister(settings)) throw forbidden(REGISTRATION_CLOSED);
+  if (!mayRegister(settings)) throw Problem.forbidden(REGISTRATION_CLOSED);
   const body = await readJson(c, Registration);
   await limitMailRequests(c);
   const email = body.email.trim().toLowerCase();

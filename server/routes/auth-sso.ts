@@ -9,7 +9,7 @@ import { InvalidSsoToken, LEEWAY_SECONDS, verifySsoJwt } from '../auth/sso/verif
 import { readJson } from '../http/body.js';
 import { linkBase } from '../http/client.js';
 import type { AppEnv } from '../http/context.js';
-import { forbidden, Problem } from '../http/problem.js';
+import { Problem } from '../http/problem.js';
 import { clearFailures, guardFailures, recordFailure } from '../http/throttling.js';
 import { useJti } from '../store/used-jtis.js';
 
@@ -24,7 +24,7 @@ async function verifiedSso(c: Context<AppEnv>, jwt: string | undefined, use: boo
   const { db, now, log } = c.get('deps');
   const settings = c.get('settings');
   const sso = settings.access.mode === 'sso' ? settings.access.sso : null;
-  if (!sso) throw forbidden('Single sign-on is not enabled on this portal.');
+  if (!sso) throw Problem.forbidden('Single sign-on is not enabled on this portal.');
   await guardFailures(c);
   try {
     if (!jwt || jwt.length > MAX_JWT_LENGTH) throw new InvalidSsoToken('missing');
@@ -45,7 +45,7 @@ async function ssoSignIn(c: Context<AppEnv>, jwt: string | undefined) {
   const { settings, sso, claims } = await verifiedSso(c, jwt, true);
   const result = await ssoContact(db, claims, settings, now());
   if ('refused' in result) {
-    throw forbidden(result.refused === 'no-access' ? NO_ACCESS : 'This email address is linked to another sign-in.');
+    throw Problem.forbidden(result.refused === 'no-access' ? NO_ACCESS : 'This email address is linked to another sign-in.');
   }
   await clearFailures(c, result.contact.email);
   return { contact: result.contact, settings, allowList: sso.returnToAllowList };

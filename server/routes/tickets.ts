@@ -5,7 +5,7 @@ import { DEFAULT_QUERY, type TicketQuery, TicketView } from '../../src/contract/
 import { exposedProperties, hiddenFilterField, hiddenSortField } from '../../src/domain/exposed-properties.js';
 import { scopeFor, type TicketScope } from '../../src/domain/permissions.js';
 import type { AppEnv } from '../http/context.js';
-import { fieldErrors, forbidden, Problem, validation } from '../http/problem.js';
+import { fieldErrors, Problem } from '../http/problem.js';
 import { queryTooLarge } from '../http/query-limits.js';
 import { ticketFacets } from '../sql/ticket-facets.js';
 import { listTickets } from '../sql/ticket-list.js';
@@ -20,7 +20,7 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
   if (result.ok) return result.query;
   const [first] = result.errors;
   if (result.tooLarge) throw queryTooLarge(first.field, first.message);
-  throw validation(result.errors, 'The ticket query is not valid.');
+  throw Problem.validation(result.errors, 'The ticket query is not valid.');
 }
 
 /**
@@ -30,7 +30,7 @@ export function parseTicketQuery(c: Context, { paging = true } = {}): TicketQuer
 export function scopeOf(c: Context<AppEnv>, view: TicketView, query?: Pick<TicketQuery, 'filters' | 'sort'>): TicketScope {
   const { contact, settings } = c.get('auth');
   const scope = scopeFor(settings, contact, view);
-  if (!scope) throw forbidden('You may not see the tickets of your company.');
+  if (!scope) throw Problem.forbidden('You may not see the tickets of your company.');
   const hidden = query && hiddenFilterField(query, settings);
   if (hidden) throw Problem.badRequest(hidden.message, { slug: 'unknown-filter', title: 'Unknown filter', errors: [hidden] });
   const hiddenSort = query && hiddenSortField(query, settings);
@@ -48,7 +48,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .get('/tickets/facets', async (c) => {
     const view = z.safeParse(TicketView, c.req.query('view') ?? DEFAULT_QUERY.view);
-    if (!view.success) throw validation(fieldErrors(view.error.issues, 'view'), 'The view is not valid.');
+    if (!view.success) throw Problem.validation(fieldErrors(view.error.issues, 'view'), 'The view is not valid.');
     const scope = scopeOf(c, view.data);
     return c.json(await ticketFacets(c.get('deps').db, scope, c.get('auth').settings));
   });
