@@ -7,7 +7,7 @@
  * <CustomerPortal apiBase="/api/v1" onPortalReady={(e) => console.log(e.detail.name)} />
  * ```
  */
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent, type EventName, type Options, type ReactWebComponent } from '@lit/react';
 import * as React from 'react';
 import '../define.js';
 import { CustomerPortal as CustomerPortalElement } from '../elements/customer-portal/customer-portal.js';
@@ -24,64 +24,33 @@ export type * from './jsx.js';
 
 const event = <E extends Event>(name: string) => name as EventName<E>;
 
-export const CustomerPortal = createComponent({
-  react: React,
-  tagName: 'customer-portal',
-  elementClass: CustomerPortalElement,
-  events: {
-    onPortalReady: event<PortalReadyEvent>('portal-ready'),
-    onPortalSignedIn: event<PortalSignedInEvent>('portal-signed-in'),
-    onPortalSignedOut: event<PortalSignedOutEvent>('portal-signed-out'),
-    onPortalSessionExpiring: event<PortalSessionExpiringEvent>('portal-session-expiring'),
-    onPortalError: event<PortalErrorEvent>('portal-error'),
-  },
-  displayName: 'CustomerPortal',
+/** One wrapper: the element's class under its tag, with its events as `on…` props. */
+const wrap = <I extends HTMLElement, E extends NonNullable<Options<I>['events']>>(
+  tagName: string, elementClass: Options<I, E>['elementClass'], displayName: string, events: E,
+): ReactWebComponent<I, E> => createComponent({ react: React, tagName, elementClass, events, displayName });
+
+export const CustomerPortal = wrap('customer-portal', CustomerPortalElement, 'CustomerPortal', {
+  onPortalReady: event<PortalReadyEvent>('portal-ready'),
+  onPortalSignedIn: event<PortalSignedInEvent>('portal-signed-in'),
+  onPortalSignedOut: event<PortalSignedOutEvent>('portal-signed-out'),
+  onPortalSessionExpiring: event<PortalSessionExpiringEvent>('portal-session-expiring'),
+  onPortalError: event<PortalErrorEvent>('portal-error'),
 });
 
-export const PortalLogin = createComponent({
-  react: React,
-  tagName: 'portal-login',
-  elementClass: PortalLoginElement,
-  events: { onPortalSignedIn: event<PortalSignedInEvent>('portal-signed-in') },
-  displayName: 'PortalLogin',
+export const PortalLogin = wrap('portal-login', PortalLoginElement, 'PortalLogin', { onPortalSignedIn: event<PortalSignedInEvent>('portal-signed-in') });
+
+export const TicketList = wrap('ticket-list', TicketListElement, 'TicketList', {
+  onPortalTicketOpen: event<PortalTicketOpenEvent>('portal-ticket-open'),
+  onPortalViewChange: event<PortalViewChangeEvent>('portal-view-change'),
+  onPortalError: event<PortalErrorEvent>('portal-error'),
 });
 
-export const TicketList = createComponent({
-  react: React,
-  tagName: 'ticket-list',
-  elementClass: TicketListElement,
-  events: {
-    onPortalTicketOpen: event<PortalTicketOpenEvent>('portal-ticket-open'),
-    onPortalViewChange: event<PortalViewChangeEvent>('portal-view-change'),
-    onPortalError: event<PortalErrorEvent>('portal-error'),
-  },
-  displayName: 'TicketList',
+export const ViewSwitcher = wrap('view-switcher', ViewSwitcherElement, 'ViewSwitcher', { onPortalViewChange: event<PortalViewChangeEvent>('portal-view-change') });
+
+export const TicketDetail = wrap('ticket-detail', TicketDetailElement, 'TicketDetail', {
+  onPortalReplySent: event<PortalReplySentEvent>('portal-reply-sent'),
+  onPortalTicketClosed: event<PortalTicketClosedEvent>('portal-ticket-closed'),
+  onPortalError: event<PortalErrorEvent>('portal-error'),
 });
 
-export const ViewSwitcher = createComponent({
-  react: React,
-  tagName: 'view-switcher',
-  elementClass: ViewSwitcherElement,
-  events: { onPortalViewChange: event<PortalViewChangeEvent>('portal-view-change') },
-  displayName: 'ViewSwitcher',
-});
-
-export const TicketDetail = createComponent({
-  react: React,
-  tagName: 'ticket-detail',
-  elementClass: TicketDetailElement,
-  events: {
-    onPortalReplySent: event<PortalReplySentEvent>('portal-reply-sent'),
-    onPortalTicketClosed: event<PortalTicketClosedEvent>('portal-ticket-closed'),
-    onPortalError: event<PortalErrorEvent>('portal-error'),
-  },
-  displayName: 'TicketDetail',
-});
-
-export const SupportForm = createComponent({
-  react: React,
-  tagName: 'support-form',
-  elementClass: SupportFormElement,
-  events: { onPortalTicketCreated: event<PortalTicketCreatedEvent>('portal-ticket-created') },
-  displayName: 'SupportForm',
-});
+export const SupportForm = wrap('support-form', SupportFormElement, 'SupportForm', { onPortalTicketCreated: event<PortalTicketCreatedEvent>('portal-ticket-created') });
