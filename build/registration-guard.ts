@@ -19,7 +19,8 @@ export function registrationGuard(): Plugin {
     generateBundle(_options, bundle) {
       if (!library) return;
       for (const output of Object.values(bundle)) {
-        if (output.type !== 'chunk' || output.isEntry) continue;
+        // A chunk loaded with `import()` (the on-demand `define`) runs as a whole when imported: nothing drops it.
+        if (output.type !== 'chunk' || output.isEntry || output.isDynamicEntry) continue;
         const registering = output.moduleIds.filter((id) => REGISTERING.test(id));
         if (registering.length > 0) {
           this.error(`${output.fileName} registers elements (${registering.join(', ')}) but is no entry; sideEffects would drop it`);

@@ -48,10 +48,14 @@ export class PortalSettingsController {
         if (requested) await this.#useLocale(host, resolveLocale(requested));
         options.speak();
         if (!adapter) throw new UnavailableError(msg('The portal is not set up: the "api-base" attribute or an adapter is missing.', { id: 'portal.no-adapter' }));
+        // Settings and session are asked for together (one round trip before the sign-in form, not two).
+        const session = adapter.getSession({ signal }).then((value) => ({ value }), (error: unknown) => ({ error }));
         const settings = await adapter.getSettings({ signal, locale: requested ?? undefined });
         await this.#useLocale(host, offeredLocale(requested, settings));
-        const session = settings.enabled ? await adapter.getSession({ signal }) : null;
-        return { settings, session };
+        if (!settings.enabled) return { settings, session: null };
+        const answer = await session;
+        if ('error' in answer) throw answer.error;
+        return { settings, session: answer.value };
       },
       onComplete: ({ settings, session }) => {
         setSettings(settings);

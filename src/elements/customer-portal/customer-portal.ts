@@ -24,6 +24,7 @@ import { renderFrame, renderLoading } from './portal-frame.js';
 import { signInNotice } from './sign-in-notice.js';
 import { styles } from './customer-portal.styles.js';
 import { headingTag } from '../../internal/heading.js';
+import { ViewElementsController } from './view-elements.js';
 
 /** Makes the adapter for an `api-base` URL (`customer-portal-elements` exports the HTTP one, `httpAdapterFactory`). */
 export type AdapterFactory = (baseUrl: string) => PortalAdapter;
@@ -163,10 +164,8 @@ export class CustomerPortal extends PortalElement {
 
   /** `hash` (default): views follow `location.hash`; `none`: navigation stays inside the element. */
   @property() routing: 'hash' | 'none' = 'hash';
-
   /** When set, `document.title` becomes the portal name while the portal is shown. */
   @property({ type: Boolean, attribute: 'manage-title' }) manageTitle = false;
-
   /** Level of the portal-name heading (1–5); view headings sit one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -201,6 +200,7 @@ export class CustomerPortal extends PortalElement {
     loaded: (_settings, session) => this.#session.loaded(session),
   });
   readonly #title = new DocumentTitleController(this);
+  readonly #views = new ViewElementsController(this, () => this.session === null);
 
   /** Why the customer sees the sign-in form, e.g. after an idle timeout. */
   @state() protected signedOutNotice = '';
@@ -289,7 +289,7 @@ export class CustomerPortal extends PortalElement {
     const route = this.#router.route;
     return renderFrame({
       settings, route, tag: headingTag(this.headingLevel), level: this.headingLevel, signedIn: !!this.session, tags: tagsFor(this),
-      hasOwnViews: this.hasOwnViews,
+      hasOwnViews: this.hasOwnViews, viewReady: this.hasOwnViews || this.#views.ready(route, !!this.session),
       // Why the sign-in form shows: an idle timeout, or a one-time link that no longer works.
       signInNotice: (route.name === 'signin' && signInNotice(route.error)) || this.signedOutNotice,
       expiring: this.#session.expiring, routing: this.routing,

@@ -20,6 +20,8 @@ export interface FrameState {
   tags: Tags;
   /** The host placed its own views inside the portal: the built-in view steps aside. */
   hasOwnViews: boolean;
+  /** The view's elements are defined (those registered on first use may still be loading). */
+  viewReady: boolean;
   /** Why the sign-in form shows ('' when nothing needs saying). */
   signInNotice: string;
   expiring: boolean;
@@ -40,6 +42,11 @@ export function renderLoading() {
     </div>
     <span class="skeleton body" aria-hidden="true"></span>
   `;
+}
+
+/** The view's place while its code loads. */
+function renderViewLoading() {
+  return html`<span class="skeleton body" aria-hidden="true"></span>`;
 }
 
 /** The portal's frame: header with brand and navigation, the current view (or the sign-in form), the expiry dialog. */
@@ -73,7 +80,7 @@ export function renderFrame(state: FrameState) {
     </header>
     <div part="view">
       ${state.signedIn || route.name === 'invite' || route.name === 'reset'
-        ? html`<slot @slotchange=${state.onSlotChange}></slot>${state.hasOwnViews ? nothing : renderView(route, settings, state.level + 1, state.navigate, tags)}`
+        ? html`<slot @slotchange=${state.onSlotChange}></slot>${state.hasOwnViews ? nothing : state.viewReady ? renderView(route, settings, state.level + 1, state.navigate, tags) : renderViewLoading()}`
         : staticHtml`<${tags['portal-login']} exportparts=${exportParts('customer-portal', 'portal-login')} heading-level=${state.level + 1} .notice=${state.signInNotice}></${tags['portal-login']}>`}
     </div>
     ${renderExpiryDialog(state.expiring, state.stay, state.signOut)}
