@@ -47,6 +47,8 @@ export default defineConfig(({ mode }) => {
       outDir: cdn ? 'dist/cdn' : 'dist',
       // The library build runs first and starts from an empty `dist/` (no stale chunks in the package).
       emptyOutDir: !defineOnly,
+      // Which file holds what: the byte budgets of the sign-in form, the list and the whole portal read it.
+      manifest: defineOnly ? '.vite/define-manifest.json' : false,
       target: 'es2022',
       minify: true,
       sourcemap: true,

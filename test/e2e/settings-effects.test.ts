@@ -102,7 +102,7 @@ describe('every setting takes effect in the browser', () => {
     await page.getByLabel('E-post', { exact: true }).fill(DEMO_SIGN_IN.email);
     await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_SIGN_IN.password);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    const box = page.getByRole('checkbox', { name: 'Mejla mig när supportteamet svarar' });
+    const box = page.getByRole('checkbox', { name: 'Mejla mig när supportteamet svarar', disabled: false });
     await box.waitFor();
     assert.equal(await box.isChecked(), true);
     const prefs = () => page.evaluate(async () => (await fetch('/api/v1/me/preferences')).json());
@@ -118,7 +118,7 @@ describe('every setting takes effect in the browser', () => {
     assert.equal((await outbox()).length, count, 'no email once turned off');
     await page.reload();
     // The page itself is in English (the Swedish was the element's attribute): the switch follows.
-    const english = page.getByRole('checkbox', { name: 'Email me when the support team answers' });
+    const english = page.getByRole('checkbox', { name: 'Email me when the support team answers', disabled: false });
     await english.waitFor();
     assert.equal(await english.isChecked(), false, 'the choice is kept');
     assert.equal((await prefs()).replyEmails, false);

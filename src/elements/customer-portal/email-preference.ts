@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { msg } from '../../internal/messages.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { PortalElement } from '../../internal/portal-element.js';
 import { state } from 'lit/decorators.js';
@@ -61,9 +61,10 @@ export class PortalEmailPreference extends PortalElement {
   };
 
   protected override render() {
-    void this.#load;
-    if (!this.prefs) return nothing;
-    return html`<label><input part="checkbox" type="checkbox" .checked=${this.prefs.replyEmails} @change=${this.#toggle}>
+    // The switch takes its place at once (disabled until the choice is known), so the navigation does not move.
+    if (!this.adapter?.getPreferences || !this.session || this.#load.status === TaskStatus.ERROR) return nothing;
+    const prefs = this.prefs;
+    return html`<label><input part="checkbox" type="checkbox" ?disabled=${!prefs} .checked=${prefs?.replyEmails ?? false} @change=${this.#toggle}>
       ${msg('Email me when the support team answers', { id: 'portal.reply-emails' })}</label>
       ${this.failed ? html`<p class="error" role="alert">${msg('Your choice could not be saved. Please try again.', { id: 'portal.preferences-failed' })}</p>` : nothing}`;
   }

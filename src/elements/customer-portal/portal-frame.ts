@@ -1,5 +1,6 @@
 import { msg } from '../../internal/messages.js';
 import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { PublicSettings } from '../../contract/settings.js';
 import { exportParts } from '../../internal/parts.js';
@@ -62,7 +63,8 @@ export function renderFrame(state: FrameState) {
     const href = (event.currentTarget as HTMLAnchorElement).getAttribute('href') ?? '';
     state.navigate(href === '#/new' ? { name: 'new', params: new URLSearchParams() } : { name: 'tickets', params: new URLSearchParams() });
   };
-  return html`
+  // Signing in or out changes the whole screen: it is drawn anew (nothing on it moves, no layout shift).
+  return keyed(state.signedIn, html`
     <header part="header">
       ${renderBrand(tag, settings)}
       <nav part="nav" aria-label=${msg('Portal navigation', { id: 'portal.nav-label' })}>
@@ -84,5 +86,5 @@ export function renderFrame(state: FrameState) {
         : staticHtml`<${tags['portal-login']} exportparts=${exportParts('customer-portal', 'portal-login')} heading-level=${state.level + 1} .notice=${state.signInNotice}></${tags['portal-login']}>`}
     </div>
     ${renderExpiryDialog(state.expiring, state.stay, state.signOut)}
-  `;
+  `);
 }
