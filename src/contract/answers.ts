@@ -1,8 +1,9 @@
 import {
-  array, boolean, dateTime, id, int, nullable, number, object, oneOf, optional, record, string, union,
+  array, boolean, dateTime, id, int, is, nullable, number, object, oneOf, optional, record, string, union,
   type Checked, type Checker,
 } from './check.js';
 import type { LiveEvent, PortalChange } from './changes.js';
+import type { PropertyValue } from './common.js';
 import type { FormDefinition, FormField, UploadLimits } from './form.js';
 import type { Preferences } from './preferences.js';
 import type { RegistrationResult, Session } from './session.js';
@@ -25,7 +26,8 @@ const answer = <T>() => <C extends Checker<unknown>>(checker: [Checked<C>, T] ex
   checker as Checker<T>;
 
 const count = int(0);
-const propertyValue = union(string, number, boolean, nullable(string));
+const propertyValue = is<PropertyValue>((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+  'text, a number, true, false or null');
 
 const User = object({ id, email: string, name: string, companyId: nullable(id) });
 

@@ -8,5 +8,5 @@ export type * from './session.js';
 export type * from './tickets.js';
 export type * from './adapter.js';
 export * from './errors.js';
-export * from './list-rules.js';
-export * from './account-rules.js';
+export { DEFAULT_COLUMNS, DEFAULT_QUERY, MAX_PAGE_SIZE, SORT_ORDERS, STATUS_FILTERS, TICKET_VIEWS } from './list-rules.js';
+export { isShortPassword, PASSWORD_RULE } from './account-rules.js';

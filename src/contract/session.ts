@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './common.js';
 import { EMAIL_MAX_LENGTH, EMAIL_MESSAGE, EMAIL_PATTERN, PASSWORD_RULE } from './account-rules.js';
 
-export { isEmail, isShortPassword, PASSWORD_RULE } from './account-rules.js';
+export { isShortPassword, PASSWORD_RULE } from './account-rules.js';
 
 export const User = z.object({
   id: Id,

@@ -3,10 +3,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
-import { MessagesAnswer, PublicSettingsAnswer, SessionAnswer, TicketPageAnswer } from '../../src/contract/answers.js';
+import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import {
+  MessagesAnswer, PreferencesAnswer, PublicSettingsAnswer, SessionAnswer, SupportFormAnswer, TicketAnswer, TicketFacetsAnswer,
+  TicketPageAnswer,
+} from '../../src/contract/answers.js';
+import { DEFAULT_QUERY } from '../../src/contract/list-rules.js';
 import { array, check, int, nullable, object, oneOf, optional, record, string, union } from '../../src/contract/check.js';
 import { ContractError } from '../../src/contract/errors.js';
-import { demoWorld } from '../../src/domain/demo-world.js';
+import { demoWorld, DEMO_SIGN_IN } from '../../src/domain/demo-world.js';
 import { toPublicSettings } from '../../src/domain/public-settings.js';
 
 const session = {
@@ -45,6 +50,23 @@ describe('the client checker (src/contract/check.ts)', () => {
     assert.deepEqual(!broken.ok && broken.problems.map((p) => p.field), ['user.id', 'expiresAt']);
     assert.ok(check(TicketPageAnswer, { items: [], page: 1, pageSize: 25, total: 0 }).ok);
     assert.deepEqual(check(MessagesAnswer, []), { ok: true, value: [] });
+  });
+
+  it("passes every answer of the MemoryAdapter's demo world unchanged (the server's: test/conformance)", async () => {
+    const adapter = new MemoryAdapter({ world: demoWorld() });
+    const same = <T>(checker: Parameters<typeof check<T>>[0], value: T) => assert.deepEqual(check(checker, value), { ok: true, value });
+    same(SessionAnswer, await adapter.signIn(DEMO_SIGN_IN));
+    same(PublicSettingsAnswer, await adapter.getSettings());
+    const page = await adapter.listTickets({ ...DEFAULT_QUERY, view: 'company' });
+    assert.ok(page.items.length > 0);
+    same(TicketPageAnswer, page);
+    same(TicketAnswer, await adapter.getTicket(page.items[0].id));
+    same(MessagesAnswer, await adapter.listMessages(page.items[0].id));
+    same(TicketFacetsAnswer, await adapter.ticketFacets('company'));
+    same(SupportFormAnswer, await adapter.getSupportForm());
+    same(PreferencesAnswer, await adapter.getPreferences());
+    const broken = check(TicketPageAnswer, { ...page, items: [{ ...page.items[0], properties: { tier: { nested: 1 } } }] });
+    assert.deepEqual(!broken.ok && broken.problems, [{ field: 'items.0.properties.tier', message: 'Expected text, a number, true, false or null.' }]);
   });
 });
 
