@@ -1,14 +1,12 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, ReplyInput } from '../contract/adapter.js';
 import { ContractError, UnauthenticatedError } from '../contract/errors.js';
-import type { Preferences } from '../contract/preferences.js';
+import { array, check, nullable, type Checker } from '../contract/check.js';
+import {
+  FormDefinition, Message, Preferences, PublicSettings, RegistrationResult, Session, Ticket, TicketFacets, TicketPage,
+} from '../contract/answers.js';
 import type { Credentials, Registration, TokenAndPassword } from '../contract/session.js';
 import type { TicketQuery } from '../contract/tickets.js';
-import { check, nullable, type Checker } from '../contract/check.js';
-import {
-  MessageAnswer, MessagesAnswer, PreferencesAnswer, PublicSettingsAnswer, RegistrationAnswer, SessionAnswer, SupportFormAnswer,
-  TicketAnswer, TicketFacetsAnswer, TicketPageAnswer,
-} from '../contract/answers.js';
 import { toPortalError } from './http-errors.js';
 import { pollChanges, streamChanges } from './live-updates.js';
 import { listQueryToParams } from '../contract/list-query.js';
@@ -97,13 +95,13 @@ export class HttpAdapter implements PortalAdapter {
 
   getSettings(options: CallOptions & { locale?: string } = {}) {
     const searchParams = options.locale ? { locale: options.locale } : undefined;
-    return this.#call(PublicSettingsAnswer, 'portal', { signal: options.signal, searchParams });
+    return this.#call(PublicSettings, 'portal', { signal: options.signal, searchParams });
   }
 
   /** The server answers `null` (200) when nobody is signed in; a 401 from an older server means the same. */
   async getSession(options: CallOptions = {}) {
     try {
-      return await this.#call(nullable(SessionAnswer), 'auth/session', { signal: options.signal, retry: 0 });
+      return await this.#call(nullable(Session), 'auth/session', { signal: options.signal, retry: 0 });
     } catch (error) {
       if (error instanceof UnauthenticatedError) return null;
       throw error;
@@ -111,11 +109,11 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   signIn(credentials: Credentials, options: CallOptions = {}) {
-    return this.#call(SessionAnswer, 'auth/login', { method: 'post', json: credentials, signal: options.signal });
+    return this.#call(Session, 'auth/login', { method: 'post', json: credentials, signal: options.signal });
   }
 
   register(registration: Registration, options: CallOptions = {}) {
-    return this.#call(RegistrationAnswer, 'auth/register', { method: 'post', json: registration, signal: options.signal });
+    return this.#call(RegistrationResult, 'auth/register', { method: 'post', json: registration, signal: options.signal });
   }
 
   signOut(options: CallOptions = {}) {
@@ -123,15 +121,15 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   extendSession(options: CallOptions = {}) {
-    return this.#call(SessionAnswer, 'auth/session/extend', { method: 'post', signal: options.signal });
+    return this.#call(Session, 'auth/session/extend', { method: 'post', signal: options.signal });
   }
 
   getPreferences(options: CallOptions = {}) {
-    return this.#call(PreferencesAnswer, 'me/preferences', { signal: options.signal });
+    return this.#call(Preferences, 'me/preferences', { signal: options.signal });
   }
 
   setPreferences(preferences: Preferences, options: CallOptions = {}) {
-    return this.#call(PreferencesAnswer, 'me/preferences', { method: 'put', json: preferences, signal: options.signal });
+    return this.#call(Preferences, 'me/preferences', { method: 'put', json: preferences, signal: options.signal });
   }
 
   requestPasswordReset(email: string, options: CallOptions = {}) {
@@ -139,11 +137,11 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   resetPassword(input: TokenAndPassword, options: CallOptions = {}) {
-    return this.#call(SessionAnswer, 'auth/password/reset', { method: 'post', json: input, signal: options.signal });
+    return this.#call(Session, 'auth/password/reset', { method: 'post', json: input, signal: options.signal });
   }
 
   acceptInvitation(input: TokenAndPassword, options: CallOptions = {}) {
-    return this.#call(SessionAnswer, 'auth/invite/accept', { method: 'post', json: input, signal: options.signal });
+    return this.#call(Session, 'auth/invite/accept', { method: 'post', json: input, signal: options.signal });
   }
 
   requestSignInLink(email: string, options: CallOptions = {}) {
@@ -151,11 +149,11 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   listTickets(query: TicketQuery, options: CallOptions = {}) {
-    return this.#call(TicketPageAnswer, 'tickets', { searchParams: listQueryToParams(query), signal: options.signal });
+    return this.#call(TicketPage, 'tickets', { searchParams: listQueryToParams(query), signal: options.signal });
   }
 
   ticketFacets(view: TicketQuery['view'], options: CallOptions = {}) {
-    return this.#call(TicketFacetsAnswer, 'tickets/facets', { searchParams: { view }, signal: options.signal });
+    return this.#call(TicketFacets, 'tickets/facets', { searchParams: { view }, signal: options.signal });
   }
 
   async exportTickets(query: TicketQuery, options: CallOptions & { locale?: string } = {}) {
@@ -171,22 +169,22 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   getTicket(id: number, options: CallOptions = {}) {
-    return this.#call(TicketAnswer, `tickets/${id}`, { signal: options.signal });
+    return this.#call(Ticket, `tickets/${id}`, { signal: options.signal });
   }
 
   listMessages(ticketId: number, options: CallOptions = {}) {
-    return this.#call(MessagesAnswer, `tickets/${ticketId}/messages`, { signal: options.signal });
+    return this.#call(array(Message), `tickets/${ticketId}/messages`, { signal: options.signal });
   }
 
   reply(ticketId: number, input: ReplyInput, options: CallOptions = {}) {
     const body = new FormData();
     body.set('body', input.body);
     for (const file of input.files) body.append('files[]', file.blob, file.name);
-    return this.#call(MessageAnswer, `tickets/${ticketId}/messages`, idempotentPost(body, input.idempotencyKey, options));
+    return this.#call(Message, `tickets/${ticketId}/messages`, idempotentPost(body, input.idempotencyKey, options));
   }
 
   closeTicket(ticketId: number, options: CallOptions = {}) {
-    return this.#call(TicketAnswer, `tickets/${ticketId}/close`, { method: 'post', signal: options.signal });
+    return this.#call(Ticket, `tickets/${ticketId}/close`, { method: 'post', signal: options.signal });
   }
 
   attachmentUrl(attachmentId: number) {
@@ -194,7 +192,7 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   getSupportForm(options: CallOptions = {}) {
-    return this.#call(SupportFormAnswer, 'forms/support', { signal: options.signal });
+    return this.#call(nullable(FormDefinition), 'forms/support', { signal: options.signal });
   }
 
   createTicket(input: CreateTicketInput, options: CallOptions = {}) {
@@ -203,7 +201,7 @@ export class HttpAdapter implements PortalAdapter {
       for (const v of Array.isArray(value) ? value : [value]) body.append(name, String(v));
     }
     for (const file of input.files) body.append('files[]', file.blob, file.name);
-    return this.#call(TicketAnswer, 'tickets', idempotentPost(body, input.idempotencyKey, options));
+    return this.#call(Ticket, 'tickets', idempotentPost(body, input.idempotencyKey, options));
   }
 
   /**

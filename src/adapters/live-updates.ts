@@ -1,6 +1,7 @@
-import type { LiveEvent, PortalChange } from '../contract/changes.js';
-import { ChangesAnswer, LiveEventAnswer } from '../contract/answers.js';
-import { check } from '../contract/check.js';
+import { LiveEvent, PortalChange } from '../contract/answers.js';
+import { array, check } from '../contract/check.js';
+
+export const ChangeList = array(PortalChange);
 
 /** One poll of `GET /events`: answers the changes (or `null` when nothing new or failed) and the server's time. */
 export type PollOnce = (since: string, etag: string | null) => Promise<{ status: number; date: string | null; etag: string | null; body?: unknown }>;
@@ -20,7 +21,7 @@ export function pollChanges(poll: PollOnce, interval: number, listener: (change:
       if (response.status !== 200) return;
       etag = response.etag;
       since = new Date(serverNow - 5_000).toISOString();
-      const checked = check(ChangesAnswer, response.body);
+      const checked = check(ChangeList, response.body);
       if (checked.ok) for (const change of checked.value) listener(change);
     } catch {
       // Polling failures are retried on the next tick.
@@ -41,7 +42,7 @@ export function streamChanges(url: string, listener: (change: PortalChange) => v
   const source = new EventSource(url, { withCredentials: true });
   const read = (event: MessageEvent<string>) => {
     try {
-      const checked = check(LiveEventAnswer, JSON.parse(event.data));
+      const checked = check(LiveEvent, JSON.parse(event.data));
       if (!checked.ok) return;
       // The session ended: the stream is over (no reconnect); the next call answers 401.
       if (checked.value.type === 'session-ended') source.close();

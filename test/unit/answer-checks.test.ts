@@ -4,15 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import {
-  MessagesAnswer, PreferencesAnswer, PublicSettingsAnswer, SessionAnswer, SupportFormAnswer, TicketAnswer, TicketFacetsAnswer,
-  TicketPageAnswer,
-} from '../../src/contract/answers.js';
+import * as answers from '../../src/contract/answers.js';
 import { DEFAULT_QUERY } from '../../src/contract/list-rules.js';
 import { array, check, int, nullable, object, oneOf, optional, record, string, union } from '../../src/contract/check.js';
 import { ContractError } from '../../src/contract/errors.js';
 import { demoWorld, DEMO_SIGN_IN } from '../../src/domain/demo-world.js';
 import { toPublicSettings } from '../../src/domain/public-settings.js';
+
+const Messages = array(answers.Message);
+const SupportForm = nullable(answers.FormDefinition);
 
 const session = {
   user: { id: 7, email: 'anna@example.com', name: 'Anna', companyId: null },
@@ -44,28 +44,28 @@ describe('the client checker (src/contract/check.ts)', () => {
   it('accepts the contract data the domain produces and refuses broken copies', () => {
     const world = demoWorld();
     const settings = toPublicSettings(world.settings, 'en');
-    assert.deepEqual(check(PublicSettingsAnswer, settings), { ok: true, value: settings });
-    assert.ok(check(SessionAnswer, session).ok);
-    const broken = check(SessionAnswer, { ...session, user: { ...session.user, id: 0 }, expiresAt: 'yesterday' });
+    assert.deepEqual(check(answers.PublicSettings, settings), { ok: true, value: settings });
+    assert.ok(check(answers.Session, session).ok);
+    const broken = check(answers.Session, { ...session, user: { ...session.user, id: 0 }, expiresAt: 'yesterday' });
     assert.deepEqual(!broken.ok && broken.problems.map((p) => p.field), ['user.id', 'expiresAt']);
-    assert.ok(check(TicketPageAnswer, { items: [], page: 1, pageSize: 25, total: 0 }).ok);
-    assert.deepEqual(check(MessagesAnswer, []), { ok: true, value: [] });
+    assert.ok(check(answers.TicketPage, { items: [], page: 1, pageSize: 25, total: 0 }).ok);
+    assert.deepEqual(check(Messages, []), { ok: true, value: [] });
   });
 
   it("passes every answer of the MemoryAdapter's demo world unchanged (the server's: test/conformance)", async () => {
     const adapter = new MemoryAdapter({ world: demoWorld() });
     const same = <T>(checker: Parameters<typeof check<T>>[0], value: T) => assert.deepEqual(check(checker, value), { ok: true, value });
-    same(SessionAnswer, await adapter.signIn(DEMO_SIGN_IN));
-    same(PublicSettingsAnswer, await adapter.getSettings());
+    same(answers.Session, await adapter.signIn(DEMO_SIGN_IN));
+    same(answers.PublicSettings, await adapter.getSettings());
     const page = await adapter.listTickets({ ...DEFAULT_QUERY, view: 'company' });
     assert.ok(page.items.length > 0);
-    same(TicketPageAnswer, page);
-    same(TicketAnswer, await adapter.getTicket(page.items[0].id));
-    same(MessagesAnswer, await adapter.listMessages(page.items[0].id));
-    same(TicketFacetsAnswer, await adapter.ticketFacets('company'));
-    same(SupportFormAnswer, await adapter.getSupportForm());
-    same(PreferencesAnswer, await adapter.getPreferences());
-    const broken = check(TicketPageAnswer, { ...page, items: [{ ...page.items[0], properties: { tier: { nested: 1 } } }] });
+    same(answers.TicketPage, page);
+    same(answers.Ticket, await adapter.getTicket(page.items[0].id));
+    same(Messages, await adapter.listMessages(page.items[0].id));
+    same(answers.TicketFacets, await adapter.ticketFacets('company'));
+    same(SupportForm, await adapter.getSupportForm());
+    same(answers.Preferences, await adapter.getPreferences());
+    const broken = check(answers.TicketPage, { ...page, items: [{ ...page.items[0], properties: { tier: { nested: 1 } } }] });
     assert.deepEqual(!broken.ok && broken.problems, [{ field: 'items.0.properties.tier', message: 'Expected text, a number, true, false or null.' }]);
   });
 });
