@@ -1,12 +1,12 @@
 import ky, { type KyInstance, type Options } from 'ky';
-import * as z from 'zod/mini';
 import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, ReplyInput } from '../contract/adapter.js';
 import { ContractError, UnauthenticatedError } from '../contract/errors.js';
-import { FormDefinition } from '../contract/form.js';
-import { Preferences } from '../contract/preferences.js';
-import { RegistrationResult, Session, type Credentials, type Registration, type TokenAndPassword } from '../contract/session.js';
-import { PublicSettings } from '../contract/settings.js';
-import { Message, Ticket, TicketFacets, TicketPage, type TicketQuery } from '../contract/tickets.js';
+import { array, check, nullable, type Checker } from '../contract/check.js';
+import {
+  FormDefinition, Message, Preferences, PublicSettings, RegistrationResult, Session, Ticket, TicketFacets, TicketPage,
+} from '../contract/answers.js';
+import type { Credentials, Registration, TokenAndPassword } from '../contract/session.js';
+import type { TicketQuery } from '../contract/tickets.js';
 import { toPortalError } from './http-errors.js';
 import { pollChanges, streamChanges } from './live-updates.js';
 import { listQueryToParams } from '../contract/list-query.js';
@@ -32,7 +32,7 @@ export const CSRF_HEADER = 'X-Portal-Request';
 
 /**
  * The reference server's API as a `PortalAdapter`: one configured ky instance (timeouts, retries with jitter,
- * Retry-After capped), every answer checked against the contract's schemas.
+ * Retry-After capped), every answer checked against the contract's answer shapes (`contract/answers.ts`).
  */
 export class HttpAdapter implements PortalAdapter {
   readonly #http: KyInstance;
@@ -72,7 +72,7 @@ export class HttpAdapter implements PortalAdapter {
     });
   }
 
-  async #call<T>(schema: z.ZodMiniType<T>, path: string, options: Options = {}): Promise<T> {
+  async #call<T>(checker: Checker<T>, path: string, options: Options = {}): Promise<T> {
     let data: unknown;
     try {
       const response = await this.#http(path, options);
@@ -80,12 +80,9 @@ export class HttpAdapter implements PortalAdapter {
     } catch (error) {
       throw await toPortalError(error);
     }
-    const parsed = z.safeParse(schema, data);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-      throw new ContractError(`The server's answer to ${path} does not match the contract.`, issues);
-    }
-    return parsed.data;
+    const checked = check(checker, data);
+    if (!checked.ok) throw new ContractError(`The server's answer to ${path} does not match the contract.`, checked.problems);
+    return checked.value;
   }
 
   async #send(path: string, options: Options): Promise<void> {
@@ -104,7 +101,7 @@ export class HttpAdapter implements PortalAdapter {
   /** The server answers `null` (200) when nobody is signed in; a 401 from an older server means the same. */
   async getSession(options: CallOptions = {}) {
     try {
-      return await this.#call(z.nullable(Session), 'auth/session', { signal: options.signal, retry: 0 });
+      return await this.#call(nullable(Session), 'auth/session', { signal: options.signal, retry: 0 });
     } catch (error) {
       if (error instanceof UnauthenticatedError) return null;
       throw error;
@@ -176,7 +173,7 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   listMessages(ticketId: number, options: CallOptions = {}) {
-    return this.#call(z.array(Message), `tickets/${ticketId}/messages`, { signal: options.signal });
+    return this.#call(array(Message), `tickets/${ticketId}/messages`, { signal: options.signal });
   }
 
   reply(ticketId: number, input: ReplyInput, options: CallOptions = {}) {
@@ -195,7 +192,7 @@ export class HttpAdapter implements PortalAdapter {
   }
 
   getSupportForm(options: CallOptions = {}) {
-    return this.#call(z.nullable(FormDefinition), 'forms/support', { signal: options.signal });
+    return this.#call(nullable(FormDefinition), 'forms/support', { signal: options.signal });
   }
 
   createTicket(input: CreateTicketInput, options: CallOptions = {}) {

@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
-import { LiveEvent, PortalChange } from '../contract/changes.js';
+import { LiveEvent, PortalChange } from '../contract/answers.js';
+import { array, check } from '../contract/check.js';
 
-export const ChangeList = z.array(PortalChange);
+export const ChangeList = array(PortalChange);
 
 /** One poll of `GET /events`: answers the changes (or `null` when nothing new or failed) and the server's time. */
 export type PollOnce = (since: string, etag: string | null) => Promise<{ status: number; date: string | null; etag: string | null; body?: unknown }>;
@@ -21,8 +21,8 @@ export function pollChanges(poll: PollOnce, interval: number, listener: (change:
       if (response.status !== 200) return;
       etag = response.etag;
       since = new Date(serverNow - 5_000).toISOString();
-      const parsed = z.safeParse(ChangeList, response.body);
-      if (parsed.success) for (const change of parsed.data) listener(change);
+      const checked = check(ChangeList, response.body);
+      if (checked.ok) for (const change of checked.value) listener(change);
     } catch {
       // Polling failures are retried on the next tick.
     }
@@ -42,11 +42,11 @@ export function streamChanges(url: string, listener: (change: PortalChange) => v
   const source = new EventSource(url, { withCredentials: true });
   const read = (event: MessageEvent<string>) => {
     try {
-      const parsed = z.safeParse(LiveEvent, JSON.parse(event.data));
-      if (!parsed.success) return;
+      const checked = check(LiveEvent, JSON.parse(event.data));
+      if (!checked.ok) return;
       // The session ended: the stream is over (no reconnect); the next call answers 401.
-      if (parsed.data.type === 'session-ended') source.close();
-      else listener(parsed.data);
+      if (checked.value.type === 'session-ended') source.close();
+      else listener(checked.value);
     } catch {
       // A malformed event is skipped.
     }

@@ -1,7 +1,7 @@
 import { ForbiddenError, ValidationError } from '../contract/errors.js';
 import type { Session } from '../contract/session.js';
-import { TicketQuery, type Ticket, type TicketPage } from '../contract/tickets.js';
-import { parseOrThrow } from '../contract/validation.js';
+import type { Ticket, TicketPage, TicketQuery } from '../contract/tickets.js';
+import { checkTicketQuery } from '../contract/list-rules.js';
 import { effectiveColumns } from '../domain/columns.js';
 import { ticketActions } from '../domain/conversation.js';
 import type { DemoWorld } from '../domain/demo-world.js';
@@ -41,7 +41,9 @@ function scopeOf(world: DemoWorld, contact: ContactRecord, view: TicketQuery['vi
  * properties customers receive (else an error naming the filter or `sort`, as the server's 400).
  */
 function scopedQuery(world: DemoWorld, contact: ContactRecord, input: TicketQuery) {
-  const query = parseOrThrow(TicketQuery, input, 'The ticket query is not valid.');
+  const checked = checkTicketQuery(input);
+  if (!checked.ok) throw new ValidationError('The ticket query is not valid.', checked.errors);
+  const { query } = checked;
   const scope = scopeOf(world, contact, query.view);
   const hidden = hiddenFilterField(query, world.settings) ?? hiddenSortField(query, world.settings);
   if (hidden) throw new ValidationError(hidden.message, [hidden]);

@@ -28,7 +28,7 @@ export interface CreateTicketInput {
 
 /**
  * The only seam between the elements and a backend. Every operation takes an `AbortSignal`,
- * resolves with schema-validated data and rejects only with the errors of `contract/errors.ts`.
+ * resolves with data checked against the contract and rejects only with the errors of `contract/errors.ts`.
  */
 export interface PortalAdapter {
   // Settings and session

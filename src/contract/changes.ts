@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 
 /**
- * Live changes, one schema for every side: the server records and sends them (`GET /events`, the data of each
- * `/events/stream` event), the HttpAdapter parses them with these schemas, and both adapters hand a
- * {@link PortalChange} to `subscribe` listeners.
+ * Live changes: the server records and sends them (`GET /events`, the data of each `/events/stream` event) with
+ * these schemas, the HttpAdapter checks them with the matching shapes of `answers.ts` (tied to these types), and
+ * both adapters hand a {@link PortalChange} to `subscribe` listeners.
  */
 
 /** A change the backend reports while the portal is open: a new message the customer may see, or a changed ticket. */

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
+import { FORM_FIELD_TYPES } from './answers.js';
 
-export const FormFieldType = z.enum([
-  'text', 'textarea', 'email', 'number', 'date', 'select', 'radio', 'checkbox', 'checkboxes', 'file',
-]);
+export const FormFieldType = z.enum(FORM_FIELD_TYPES);
 export type FormFieldType = z.infer<typeof FormFieldType>;
 
 export const FormOption = z.object({ value: z.string(), label: z.string() });

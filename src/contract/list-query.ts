@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
 import type { FieldError } from './errors.js';
-import { DEFAULT_QUERY, MAX_PAGE_SIZE, SortOrder, StatusFilter, TicketQuery, TicketView } from './tickets.js';
+import type { TicketQuery } from './tickets.js';
+import { checkTicketQuery, DEFAULT_QUERY, MAX_PAGE_SIZE, queryFieldProblem, SORT_ORDERS, STATUS_FILTERS, TICKET_VIEWS } from './list-rules.js';
 
 /**
  * The one codec of the ticket list's query in URLs: `?view=&q=&status=&sort=&order=&page=&pageSize=&filter[prop]=value`.
@@ -27,11 +27,11 @@ const str = { type: 'string' };
 
 /** The list's parameters besides paging, in document order (the CSV export takes these). */
 export const LIST_QUERY_PARAMS: readonly ListQueryParam[] = [
-  { name: 'view', schema: { enum: TicketView.options } },
+  { name: 'view', schema: { enum: [...TICKET_VIEWS] } },
   { name: 'q', schema: str, description: 'Subject text or ticket id (#42)' },
-  { name: 'status', schema: { enum: StatusFilter.options } },
+  { name: 'status', schema: { enum: [...STATUS_FILTERS] } },
   { name: 'sort', schema: str, description: 'Core field, column or support-form field, or requester / owner / status; any other property is refused with 400 `unknown-sort` naming `sort`' },
-  { name: 'order', schema: { enum: SortOrder.options } },
+  { name: 'order', schema: { enum: [...SORT_ORDERS] } },
   { name: 'filter[property]', schema: str, description: 'Property equals value (case-insensitive); repeatable. Only core fields, columns and support-form fields: any other property is refused with 400 `unknown-filter` naming `filter[property]`' },
 ];
 
@@ -55,7 +55,7 @@ export function listQueryToParams(query: TicketQuery): URLSearchParams {
   return params;
 }
 
-/** Whole numbers as numbers; anything else stays text, for the schema to refuse by name. */
+/** Whole numbers as numbers; anything else stays text, for the check to refuse by name. */
 const asInt = (v: string | undefined) => (v !== undefined && /^-?\d{1,15}$/.test(v.trim()) ? Number(v) : v);
 
 /** The raw values of the parameters (the last of repeated ones; empty = not given), not yet validated. */
@@ -110,12 +110,10 @@ export function listQueryFromParams(params: URLSearchParams, { paging = true } =
   const { given, filters } = rawQuery(params, paging);
   const tooLarge = filterLimitErrors(filters);
   if (tooLarge.length > 0) return { ok: false, tooLarge: true, errors: tooLarge };
-  const result = z.safeParse(TicketQuery, { ...DEFAULT_QUERY, ...given, filters });
-  if (result.success) return { ok: true, query: result.data };
-  const errors = result.error.issues.map((issue) => {
-    const [first, second] = issue.path.map(String);
-    return { field: first === 'filters' && second !== undefined ? filterParam(second) : first || 'query', message: issue.message };
-  });
+  const result = checkTicketQuery({ ...DEFAULT_QUERY, ...given, filters });
+  if (result.ok) return { ok: true, query: result.query };
+  const errors = result.errors.map(({ field, message }) =>
+    ({ field: field.startsWith('filters.') ? filterParam(field.slice('filters.'.length)) : field, message }));
   return { ok: false, tooLarge: false, errors };
 }
 
@@ -137,8 +135,8 @@ export function listQueryFromAddress(
   const refusedSort = typeof given.sort === 'string' && maySortBy !== undefined && !maySortBy(given.sort);
   for (const [key, value] of Object.entries(given)) {
     if (key === 'view' || ((key === 'sort' || key === 'order') && refusedSort)) continue;
-    const result = z.safeParse(TicketQuery, { ...query, [key]: key === 'page' || key === 'pageSize' ? Number(value) : value });
-    if (result.success) query = result.data;
+    const typed = key === 'page' || key === 'pageSize' ? Number(value) : value;
+    if (queryFieldProblem(key as keyof TicketQuery, typed).length === 0) query = { ...query, [key]: typed };
   }
   const { view: _default, ...rest } = query;
   return typeof given.view === 'string' ? { ...rest, view: given.view } : rest;

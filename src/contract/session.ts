@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './common.js';
+import { EMAIL_MAX_LENGTH, EMAIL_MESSAGE, EMAIL_PATTERN, PASSWORD_RULE } from './account-rules.js';
+
+export { isShortPassword, PASSWORD_RULE } from './account-rules.js';
 
 export const User = z.object({
   id: Id,
@@ -18,16 +21,8 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-export const Email = z.email('Enter a valid email address.').check(z.maxLength(254));
+export const Email = z.email({ pattern: EMAIL_PATTERN, error: EMAIL_MESSAGE }).check(z.maxLength(EMAIL_MAX_LENGTH));
 export const Password = z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(1024));
-/**
- * The password policy, the one place it is written: a new password has at least `minLength` characters, counted
- * in Unicode code points (an emoji counts once; zod's `minLength` counts the same way), at most `maxLength`.
- */
-export const PASSWORD_RULE = { minLength: 10, maxLength: 1024 } as const;
-
-/** Whether a new password is shorter than {@link PASSWORD_RULE} allows. */
-export const isShortPassword = (value: string): boolean => [...value].length < PASSWORD_RULE.minLength;
 
 export const NewPassword = z
   .string()

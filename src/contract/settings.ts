@@ -3,6 +3,10 @@ import { Id, LocaleCode } from './common.js';
 import { FilterGroups } from './filters.js';
 import { FormField, UploadLimits } from './form.js';
 import { SubmissionLimits } from './limits.js';
+import { STATUS_DISPLAYS } from './answers.js';
+import { DEFAULT_COLUMNS } from './list-rules.js';
+
+export { DEFAULT_COLUMNS };
 
 export const TicketLabel = z.object({
   singular: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
@@ -62,7 +66,7 @@ export const PermissionSettings = z.object({
 });
 export type PermissionSettings = z.infer<typeof PermissionSettings>;
 
-export const StatusDisplay = z.enum(['open-closed', 'stages']);
+export const StatusDisplay = z.enum(STATUS_DISPLAYS);
 export const OwnerNameDisplay = z.enum(['first', 'full', 'last', 'alias']);
 export type OwnerNameDisplay = z.infer<typeof OwnerNameDisplay>;
 
@@ -97,9 +101,6 @@ export const TextTranslation = z.object({
   menuText: z.optional(z.string()),
   headerText: z.optional(z.string()),
 });
-
-/** Default column names: `requester`, `owner` and `status` are derived columns; the rest are ticket properties. */
-export const DEFAULT_COLUMNS = ['id', 'subject', 'requester', 'createdAt', 'owner', 'lastActivityAt', 'status'];
 
 /** The whole portal configuration, as the admin API reads and replaces it. */
 export const Settings = z.object({

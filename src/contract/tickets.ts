@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
 import { Id, IsoDateTime, PropertyBag } from './common.js';
+import {
+  DEFAULT_QUERY, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, QUERY_MESSAGES, SORT_COLUMN, SORT_ORDERS, STATUS_FILTERS, TICKET_VIEWS,
+} from './list-rules.js';
+import { AUTHOR_KINDS } from './answers.js';
+
+export { DEFAULT_QUERY, MAX_PAGE_SIZE };
 
 export const TicketStatus = z.object({ label: z.string(), closed: z.boolean() });
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -42,7 +48,7 @@ export type Attachment = z.infer<typeof Attachment>;
 export const Message = z.object({
   id: Id,
   ticketId: Id,
-  author: z.object({ kind: z.enum(['agent', 'contact']), name: z.string() }),
+  author: z.object({ kind: z.enum(AUTHOR_KINDS), name: z.string() }),
   /** HTML from the helpdesk: untrusted, rendered only through the sanitizer. */
   body: z.string(),
   createdAt: IsoDateTime,
@@ -50,31 +56,28 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
-export const TicketView = z.enum(['mine', 'company']);
+export const TicketView = z.enum(TICKET_VIEWS);
 export type TicketView = z.infer<typeof TicketView>;
-export const StatusFilter = z.enum(['open', 'closed', 'all']);
+export const StatusFilter = z.enum(STATUS_FILTERS);
 export type StatusFilter = z.infer<typeof StatusFilter>;
-export const SortOrder = z.enum(['asc', 'desc']);
+export const SortOrder = z.enum(SORT_ORDERS);
 export type SortOrder = z.infer<typeof SortOrder>;
 
-export const MAX_PAGE_SIZE = 100;
-
-/** What the list asks for. Everything except `view` is optional on the wire and defaulted by `normalizeQuery`. */
+/**
+ * What the list asks for. Everything except `view` is optional on the wire and defaulted by `normalizeQuery`.
+ * Built from the values of `list-rules.ts`, whose `ticketQueryProblems` is the check every side runs.
+ */
 export const TicketQuery = z.object({
   view: TicketView,
-  q: z.string().check(z.maxLength(200, 'Search at most 200 characters.')),
+  q: z.string().check(z.maxLength(MAX_SEARCH_LENGTH, QUERY_MESSAGES.q)),
   status: StatusFilter,
-  sort: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Unknown sort column.')),
+  sort: z.string().check(z.regex(SORT_COLUMN, QUERY_MESSAGES.sort)),
   order: SortOrder,
   page: z.int().check(z.gte(1)),
-  pageSize: z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} rows per page.`)),
+  pageSize: z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE, QUERY_MESSAGES.pageSizeMax)),
   filters: z.record(z.string(), z.string()),
 });
 export type TicketQuery = z.infer<typeof TicketQuery>;
-
-export const DEFAULT_QUERY: TicketQuery = {
-  view: 'mine', q: '', status: 'all', sort: 'createdAt', order: 'desc', page: 1, pageSize: 25, filters: {},
-};
 
 export const pageOf = <T extends z.core.$ZodType>(item: T) =>
   z.object({

@@ -1,5 +1,5 @@
 import type { Settings } from '../contract/settings.js';
-import { DEFAULT_COLUMNS } from '../contract/settings.js';
+import { DEFAULT_COLUMNS } from '../contract/list-rules.js';
 
 /** The settings of a new portal: self-registration, own tickets only, every column default. */
 export function defaultSettings(): Settings {

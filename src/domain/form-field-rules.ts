@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import type { FormField } from '../contract/form.js';
-import { Email } from '../contract/session.js';
+import { EMAIL_MESSAGE, isEmail } from '../contract/account-rules.js';
 import type { FormIssue } from './form-validation.js';
 
 /** One field's verdict: its clean value (`undefined` = left empty, not stored) or its one issue. */
@@ -78,7 +77,7 @@ function checkText(field: FormField, text: string): FieldVerdict {
   }
   const max = field.maxLength ?? (field.type === 'textarea' ? DEFAULT_MAX_LENGTH.textarea : DEFAULT_MAX_LENGTH.line);
   if (length > max) return fail('too-long', `Use at most ${max} characters.`, { max });
-  if (field.type === 'email' && !z.safeParse(Email, text).success) return fail('email', 'Enter a valid email address.');
+  if (field.type === 'email' && !isEmail(text)) return fail('email', EMAIL_MESSAGE);
   if (field.pattern !== undefined) {
     const re = compilePattern(field.pattern);
     if (re && !re.test(text)) return fail('pattern', field.patternMessage || 'Use the requested format.');

@@ -1,13 +1,12 @@
-import * as z from 'zod/mini';
 import type { FormField } from '../contract/form.js';
-import { checkboxState, checkField, type FieldVerdict } from './form-field-rules.js';
+import { checkboxState, checkField } from './form-field-rules.js';
 
 export { definitionProblems } from './form-definition.js';
 export { checkboxState, checkField, DATE_RULE, type FieldVerdict } from './form-field-rules.js';
 
 /**
  * One support-form definition, one verdict: the browser (`<support-form>`) and the server (`POST /tickets`) both
- * validate through `validateForm`/`formSchema`, so the same input gets the same answer and the same message key.
+ * validate through `validateForm` (plain functions, no schema library), so the same input gets the same answer and the same message key.
  *
  * Rules (documented in `form-field-rules.ts`, summarized here):
  * - Text (text, textarea, email): CRLF → LF, trimmed; whitespace-only counts as empty; lengths in Unicode code
@@ -77,56 +76,23 @@ export function visibleFields(fields: readonly FormField[], raw: RawFormValues):
   return fields.filter((f) => isFieldVisible(f, raw, fields));
 }
 
-type Issue = Extract<FieldVerdict, { ok: false }>['issue'];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
- * The schema for the fields visible with these values (file fields excluded): parse the raw values with it and get
- * clean `FormOutput` (hidden and unknown keys dropped, empty optional fields left out), or one issue per bad field
- * whose `path[0]` is the field name and whose `params.key` is the `FormIssueKey` (`params.params` its parameters).
+ * Validates a submission: issues in field order (at most one per visible field; file fields excluded), or the
+ * values to store (hidden and unknown keys dropped, empty optional fields left out).
  */
-export function formSchema(fields: readonly FormField[], raw: RawFormValues): z.ZodMiniType<FormOutput> {
-  const checked = visibleFields(fields, raw).filter((f) => f.type !== 'file');
-  return z.pipe(
-    z.unknown(),
-    z.transform((input: unknown, ctx) => {
-      const values = isRecord(input) ? input : {};
-      const output: FormOutput = {};
-      for (const field of checked) {
-        const given = Object.hasOwn(values, field.name) ? values[field.name] : undefined;
-        const verdict = checkField(field, given);
-        if (!verdict.ok) {
-          ctx.issues.push({
-            code: 'custom', message: verdict.issue.message, input: given, path: [field.name],
-            params: { key: verdict.issue.key, params: verdict.issue.params },
-          });
-        } else if (verdict.value !== undefined) {
-          output[field.name] = verdict.value;
-        }
-      }
-      return output;
-    }),
-  ) as unknown as z.ZodMiniType<FormOutput>;
-}
-
-/** Validates a submission: issues in field order (at most one per field), or the values to store. */
 export function validateForm(
   fields: readonly FormField[],
   raw: RawFormValues,
 ): { ok: true; values: FormOutput } | { ok: false; issues: FormIssue[] } {
-  const result = z.safeParse(formSchema(fields, raw), raw);
-  if (result.success) return { ok: true, values: result.data };
-  const byField = new Map<string, FormIssue>();
-  for (const issue of result.error.issues) {
-    const name = String(issue.path[0] ?? '');
-    if (byField.has(name)) continue;
-    const extra = (issue as { params?: { key?: FormIssueKey; params?: Issue['params'] } }).params;
-    byField.set(name, { field: name, key: extra?.key ?? 'not-allowed', ...(extra?.params ? { params: extra.params } : {}), message: issue.message });
+  const values: FormOutput = {};
+  const issues: FormIssue[] = [];
+  for (const field of visibleFields(fields, raw)) {
+    if (field.type === 'file') continue;
+    const verdict = checkField(field, Object.hasOwn(raw, field.name) ? raw[field.name] : undefined);
+    if (!verdict.ok) issues.push({ field: field.name, ...verdict.issue });
+    else if (verdict.value !== undefined) values[field.name] = verdict.value;
   }
-  const order = fields.map((f) => f.name);
-  return { ok: false, issues: [...byField.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)) };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, values };
 }
 
 /**

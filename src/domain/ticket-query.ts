@@ -1,16 +1,19 @@
 import type { PropertyValue } from '../contract/common.js';
-import { DEFAULT_QUERY, TicketQuery, type TicketPage, type TicketSummary } from '../contract/tickets.js';
-import * as z from 'zod/mini';
+import type { TicketPage, TicketQuery, TicketSummary } from '../contract/tickets.js';
+import { checkTicketQuery, DEFAULT_QUERY } from '../contract/list-rules.js';
+import { ValidationError } from '../contract/errors.js';
 import { comparable } from './filters.js';
 import { inScope, passesVisibility, type TicketScope } from './permissions.js';
 import { toSummary, type DisplayContext } from './display.js';
 import type { Settings } from '../contract/settings.js';
 import { findStage, ticketValue, type TicketRecord } from './world.js';
 
-/** Fills a partial query with defaults and validates it; throws a zod error naming the field when it is bad. */
+/** Fills a partial query with defaults and validates it; throws a `ValidationError` naming each bad field. */
 export function normalizeQuery(input: Partial<TicketQuery>): TicketQuery {
   const merged = { ...DEFAULT_QUERY, ...stripUndefined(input), filters: { ...(input.filters ?? {}) } };
-  return z.parse(TicketQuery, merged);
+  const result = checkTicketQuery(merged);
+  if (!result.ok) throw new ValidationError('The ticket query is not valid.', result.errors);
+  return result.query;
 }
 
 const stripUndefined = <T extends object>(o: T): Partial<T> =>

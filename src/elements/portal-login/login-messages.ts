@@ -1,7 +1,6 @@
 import { msg, str } from '../../internal/messages.js';
 import { getPortalLocale } from '../../internal/localization.js';
-import * as z from 'zod/mini';
-import { Email, isShortPassword, PASSWORD_RULE } from '../../contract/session.js';
+import { isEmail, isShortPassword, PASSWORD_RULE } from '../../contract/account-rules.js';
 import { CellFormat } from '../../internal/formats.js';
 import { plural } from '../../internal/plural.js';
 
@@ -10,7 +9,7 @@ export const MIN_PASSWORD = PASSWORD_RULE.minLength;
 
 export function emailError(value: string): string | undefined {
   if (!value.trim()) return msg('Enter your email address.', { id: 'login.email-missing' });
-  if (!z.safeParse(Email, value.trim()).success) {
+  if (!isEmail(value.trim())) {
     return msg('Enter a valid email address, like name@example.com.', { id: 'login.email-invalid' });
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { msg, str } from '../../internal/messages.js';
 import { html } from 'lit';
-import { MAX_PAGE_SIZE, type TicketPage, type TicketQuery } from '../../contract/tickets.js';
+import type { TicketPage, TicketQuery } from '../../contract/tickets.js';
+import { MAX_PAGE_SIZE } from '../../contract/list-rules.js';
 import type { CellFormat } from '../../internal/formats.js';
 
 const PAGE_SIZES = [10, 25, 50, MAX_PAGE_SIZE];
