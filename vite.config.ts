@@ -7,7 +7,7 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 
 /**
  * `vite build` writes the npm library to `dist/`: one minified ES entry per element plus `index` and `define`,
- * with lit, zod, ky and DOMPurify left as imports for the host's bundler.
+ * with lit, zod and DOMPurify left as imports for the host's bundler.
  * `vite build --mode cdn` writes `dist/cdn/`: the same entries with every dependency bundled, for a plain
  * `<script type="module">` on any website (and the demo).
  */
@@ -57,7 +57,7 @@ export default defineConfig(({ mode }) => {
         // Entries without exports (the `define` modules) still keep their own code: registration stays in the
         // files `sideEffects` lists instead of moving into a shared chunk that a host's bundler may drop.
         preserveEntrySignatures: defineOnly ? 'allow-extension' : 'exports-only',
-        external: cdn ? [] : [/^lit/, /^@lit\//, /^zod/, /^ky$/, /^dompurify$/, /^react(\/|$)/],
+        external: cdn ? [] : [/^lit/, /^@lit\//, /^zod/, /^dompurify$/, /^react(\/|$)/],
         output: {
           minify: true,
           // Pure annotations only help a host's bundler; the self-contained build goes straight to the browser.

@@ -1,4 +1,4 @@
-import ky, { type KyInstance, type Options } from 'ky';
+import { createClient, type HttpClient, type Options } from './fetch-client.js';
 import type { CallOptions, CreateTicketInput, PortalAdapter, PortalChange, ReplyInput } from '../contract/adapter.js';
 import { ContractError, UnauthenticatedError } from '../contract/errors.js';
 import { array, check, nullable, type Checker } from '../contract/check.js';
@@ -31,11 +31,11 @@ export interface HttpAdapterOptions {
 export const CSRF_HEADER = 'X-Portal-Request';
 
 /**
- * The reference server's API as a `PortalAdapter`: one configured ky instance (timeouts, retries with jitter,
+ * The reference server's API as a `PortalAdapter`: one configured fetch client (timeouts, retries with jitter,
  * Retry-After capped), every answer checked against the contract's answer shapes (`contract/answers.ts`).
  */
 export class HttpAdapter implements PortalAdapter {
-  readonly #http: KyInstance;
+  readonly #http: HttpClient;
   readonly #base: string;
   readonly #pollInterval: number;
   readonly #useStream: boolean;
@@ -46,7 +46,7 @@ export class HttpAdapter implements PortalAdapter {
     const getToken = options.getToken;
     // EventSource sends cookies only: bearer tokens and a custom fetch need polling.
     this.#useStream = options.liveUpdates !== 'poll' && !getToken && !options.fetch && typeof EventSource !== 'undefined';
-    this.#http = ky.create({
+    this.#http = createClient({
       prefixUrl: this.#base,
       credentials: 'include',
       timeout: options.timeout ?? 15_000,
@@ -58,16 +58,11 @@ export class HttpAdapter implements PortalAdapter {
         afterStatusCodes: [413, 429, 503],
         maxRetryAfter: 10_000,
         backoffLimit: 4_000,
-        jitter: true,
       },
       headers: { Accept: 'application/json', [CSRF_HEADER]: '1' },
-      hooks: {
-        beforeRequest: [
-          async (request) => {
-            const token = getToken ? await getToken() : null;
-            if (token) request.headers.set('Authorization', `Bearer ${token}`);
-          },
-        ],
+      beforeRequest: async (headers) => {
+        const token = getToken ? await getToken() : null;
+        if (token) headers.set('Authorization', `Bearer ${token}`);
       },
     });
   }
@@ -162,7 +157,7 @@ export class HttpAdapter implements PortalAdapter {
     searchParams.delete('pageSize');
     if (options.locale) searchParams.set('locale', options.locale);
     try {
-      return await this.#http('tickets/export.csv', { searchParams, signal: options.signal, timeout: 120_000 }).blob();
+      return await (await this.#http('tickets/export.csv', { searchParams, signal: options.signal, timeout: 120_000 })).blob();
     } catch (error) {
       throw await toPortalError(error);
     }
@@ -231,6 +226,6 @@ function idempotentPost(body: FormData, key: string, options: CallOptions): Opti
     body,
     signal: options.signal,
     headers: { 'Idempotency-Key': key },
-    retry: { limit: 2, methods: ['post'], statusCodes: [408, 429, 500, 502, 503, 504], jitter: true, backoffLimit: 4_000 },
+    retry: { limit: 2, methods: ['post'], statusCodes: [408, 429, 500, 502, 503, 504], backoffLimit: 4_000 },
   };
 }

@@ -1,4 +1,4 @@
-import { HTTPError, TimeoutError } from 'ky';
+import { HttpError, TimeoutError } from './fetch-client.js';
 import {
   ConflictError, ContractError, ForbiddenError, NetworkError, NotFoundError, PortalError, RateLimitedError,
   UnauthenticatedError, UnavailableError, ValidationError, type FieldError,
@@ -51,10 +51,10 @@ export async function errorFromResponse(response: Response): Promise<PortalError
   }
 }
 
-/** Any failure of a request (ky's errors, fetch's TypeError, aborts) as a typed error; aborts pass through. */
+/** Any failure of a request (the fetch client's errors, fetch's TypeError, aborts) as a typed error; aborts pass through. */
 export async function toPortalError(error: unknown): Promise<unknown> {
   if (error instanceof PortalError) return error;
-  if (error instanceof HTTPError) return errorFromResponse(error.response);
+  if (error instanceof HttpError) return errorFromResponse(error.response);
   if (error instanceof DOMException && error.name === 'AbortError') return error;
   if (error instanceof TimeoutError) return new NetworkError('The server took too long to answer.', { cause: error });
   return new NetworkError('The server could not be reached.', { cause: error });
