@@ -59,7 +59,9 @@ export class TicketList extends PortalViewElement {
   static override styles = styles;
 
   /** The list state as URL parameters; set by `<customer-portal>` from the route. */
-  @property({ attribute: false }) params = new URLSearchParams();
+  // The same parameters in a new object (the route after the list's own change came back) are no change.
+  @property({ attribute: false, hasChanged: (value: URLSearchParams, old?: URLSearchParams) => !old || value.toString() !== old.toString() })
+  params = new URLSearchParams();
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
   /**
@@ -77,6 +79,8 @@ export class TicketList extends PortalViewElement {
 
   readonly #live = new LiveRegionController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Address changes of the list's own still to be made: routes arriving before them are older than the query. */
+  #navigating = 0;
   #loadedOnce = false;
 
   get #adapter() {
@@ -114,7 +118,7 @@ export class TicketList extends PortalViewElement {
 
   protected override willUpdate(changed: PropertyValues) {
     const audience = this.portal.audience;
-    if (changed.has('params') || audience !== this.#audience || this.settings !== this.#settingsRead) {
+    if ((changed.has('params') && this.#navigating === 0) || audience !== this.#audience || this.settings !== this.#settingsRead) {
       this.#audience = audience;
       this.#settingsRead = this.settings;
       const next = queryFromParams(this.params, this.session, this.settings);
@@ -147,10 +151,17 @@ export class TicketList extends PortalViewElement {
   #update(changes: Partial<TicketQuery>, options: { replace?: boolean } = {}) {
     const next = { ...this.query, ...changes };
     if (changes.view && changes.view !== this.query.view && this.session) storeView(this.session, changes.view);
-    if (this.services) {
-      this.services.navigate({ name: 'tickets', params: paramsFromQuery(next) }, { replace: options.replace, focus: false });
-    }
     this.query = next;
+    const services = this.services;
+    if (services) {
+      // The address follows in the next task: the list's request goes out first, and the route that comes back
+      // through `hashchange` is the query the list already shows (no second load, no second render).
+      this.#navigating++;
+      setTimeout(() => {
+        this.#navigating--;
+        if (this.isConnected && this.services === services) services.navigate({ name: 'tickets', params: paramsFromQuery(next) }, { replace: options.replace, focus: false });
+      });
+    }
   }
 
   #onSearchInput = (value: string) => {
