@@ -97,7 +97,11 @@ export class TicketList extends PortalViewElement {
     onComplete: (page) => {
       if (!page) return;
       this.localization.speak();
-      if (this.#loadedOnce) this.#announce(this.#countText(page));
+      if (this.#loadedOnce) {
+        // Announced once the rows are drawn: the shell's live region update is not in the way of the new rows.
+        const text = this.#countText(page);
+        void this.updateComplete.then(() => setTimeout(() => this.#announce(text)));
+      }
       this.#loadedOnce = true;
     },
     onError: (error) => {

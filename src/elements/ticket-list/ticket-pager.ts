@@ -2,6 +2,7 @@ import { msg, str } from '../../internal/messages.js';
 import { html } from 'lit';
 import { MAX_PAGE_SIZE, type TicketPage, type TicketQuery } from '../../contract/tickets.js';
 import type { CellFormat } from '../../internal/formats.js';
+import { selectOptions } from './select-options.js';
 
 const PAGE_SIZES = [10, 25, 50, MAX_PAGE_SIZE];
 
@@ -25,9 +26,8 @@ export function renderPager(page: TicketPage, query: TicketQuery, change: (chang
       </button>
       <label class="page-size">
         ${msg('Rows per page', { id: 'list.page-size' })}
-        <select @change=${(e: Event) => change({ pageSize: Number((e.target as HTMLSelectElement).value), page: 1 })}>
-          ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${size === query.pageSize}>${n(size)}</option>`)}
-        </select>
+        <select @change=${(e: Event) => change({ pageSize: Number((e.target as HTMLSelectElement).value), page: 1 })}
+          ${selectOptions(PAGE_SIZES.map((size) => ({ value: String(size), label: n(size), selected: size === query.pageSize })))}></select>
       </label>
     </nav>
   `;
