@@ -18,8 +18,8 @@ const dates = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const full = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'short' });
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const numbers = new Intl.NumberFormat('en');
-const hashParams = new URLSearchParams(location.hash.split('?')[1] ?? '');
-const query = { view: 'mine', q: '', status: 'all', sort: 'createdAt', order: 'desc', page: 1, pageSize: Number(hashParams.get('pageSize') ?? 25), filters: {} };
+const DEFAULTS = { view: 'mine', q: '', status: 'all', sort: 'createdAt', order: 'desc', page: 1, pageSize: 25 };
+const query = { ...DEFAULTS, filters: {} };
 let columns = ['id', 'subject', 'requester', 'createdAt', 'owner', 'lastActivityAt', 'status'];
 let stages = false;
 let total = 0;
@@ -209,10 +209,62 @@ async function load() {
   table.setAttribute('aria-busy', 'false');
 }
 
-function change(changes) {
+/** The list query in the address (`#/tickets?view=…&sort=…`), as the portal keeps it: reload, links and the back button keep it. */
+function queryFromHash() {
+  const params = new URLSearchParams(location.hash.startsWith('#/tickets?') ? location.hash.slice('#/tickets?'.length) : '');
+  const number = (name) => (/^\d{1,4}$/.test(params.get(name) ?? '') ? Number(params.get(name)) : DEFAULTS[name]);
+  const filters = {};
+  for (const [name, value] of params) {
+    const m = /^filter\[(.+)\]$/.exec(name);
+    if (m) filters[m[1]] = value;
+  }
+  return {
+    view: params.get('view') === 'company' ? 'company' : 'mine',
+    q: params.get('q') ?? '',
+    status: ['open', 'closed', 'all'].includes(params.get('status')) ? params.get('status') : DEFAULTS.status,
+    sort: params.get('sort') ?? DEFAULTS.sort,
+    order: params.get('order') === 'asc' ? 'asc' : params.get('order') === 'desc' ? 'desc' : DEFAULTS.order,
+    page: Math.max(1, number('page')),
+    pageSize: Math.min(100, Math.max(1, number('pageSize'))),
+    filters,
+  };
+}
+
+function hashOf(q) {
+  const params = new URLSearchParams({ view: q.view });
+  for (const name of ['q', 'status', 'sort', 'order', 'page', 'pageSize']) if (q[name] !== DEFAULTS[name]) params.set(name, String(q[name]));
+  for (const [name, value] of Object.entries(q.filters)) params.set(`filter[${name}]`, value);
+  return `#/tickets?${params}`;
+}
+
+/** Shows the query's values in the controls (after a change through the address). */
+function showQuery() {
+  $('search').value = query.q;
+  $('status').value = query.status;
+  for (const radio of document.querySelectorAll('input[name="view"]')) radio.checked = radio.value === query.view;
+}
+
+/** Changes the list: its request first, then the address (a new history entry; typing a search replaces it). */
+function change(changes, { replace = false } = {}) {
   Object.assign(query, changes);
   void load();
+  const hash = hashOf(query);
+  if (location.hash === hash) return;
+  if (replace) history.replaceState(history.state, '', hash);
+  else location.hash = hash;
 }
+
+window.addEventListener('hashchange', () => {
+  if ($('list').hidden || !/^(#\/tickets(\?.*)?)?$/.test(location.hash)) return;
+  const next = queryFromHash();
+  if (hashOf(next) === hashOf(query)) return;
+  const viewChanged = next.view !== query.view;
+  Object.assign(query, next);
+  showQuery();
+  void load();
+  if (viewChanged) void loadFacets();
+});
+Object.assign(query, queryFromHash());
 
 function showList(settings, session) {
   if (Array.isArray(settings.columns) && settings.columns.length) columns = settings.columns;
@@ -221,6 +273,8 @@ function showList(settings, session) {
   document.querySelector('.views').hidden = !session.canViewCompany;
   $('sign-in').hidden = true;
   $('list').hidden = false;
+  if (!session.canViewCompany) query.view = 'mine';
+  showQuery();
   void load();
   void loadFacets();
 }
@@ -310,7 +364,7 @@ for (const radio of document.querySelectorAll('input[name="view"]')) {
 $('search').addEventListener('input', (event) => {
   clearTimeout(searchTimer);
   const value = event.target.value.trim();
-  searchTimer = setTimeout(() => { if (value !== query.q) change({ q: value, page: 1 }); }, 300);
+  searchTimer = setTimeout(() => { if (value !== query.q) change({ q: value, page: 1 }, { replace: true }); }, 300);
 });
 $('clear').addEventListener('click', () => {
   $('search').value = '';
