@@ -1,5 +1,5 @@
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 
 export interface OptionSpec {
   value: string;
@@ -13,11 +13,6 @@ export interface OptionSpec {
  * text, never as markup.
  */
 class SelectOptionsDirective extends Directive {
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('selectOptions() belongs on a <select> element');
-  }
-
   render(_options: readonly OptionSpec[]) {
     return noChange;
   }

@@ -1,9 +1,8 @@
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import type { TicketSummary } from '../../contract/tickets.js';
 import type { CellFormat } from '../../internal/formats.js';
 import { cellValue, columnLabel, linkColumn, statusLabel, type CellValue } from '../../internal/ui/columns.js';
-import { msg } from '../../internal/messages.js';
 
 export interface RowsInput {
   /** The tickets of the page shown; `undefined` while the first page loads (skeleton rows). */
@@ -28,19 +27,13 @@ class TicketRowsDirective extends Directive {
   #last = '';
   #lastItems: RowsInput['items'] | null = null;
 
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('ticketRows() belongs on the <tbody> element');
-  }
-
   render(_input: RowsInput) {
     return noChange;
   }
 
   override update(part: ElementPart, [input]: [RowsInput]) {
     // The labels are part of the key: a language or catalogue change re-renders the same page.
-    const key = [input.format.locale, input.stages, ...input.columns.map(columnLabel), statusLabel(false), statusLabel(true),
-      msg('Unassigned', { id: 'list.unassigned' })].join('\u0000');
+    const key = [input.format.locale, input.stages, ...input.columns.map(columnLabel), statusLabel(false)].join('\u0000');
     if (input.items === this.#lastItems && key === this.#last) return noChange;
     this.#lastItems = input.items;
     this.#last = key;
@@ -80,7 +73,7 @@ function renderRows(body: HTMLTableSectionElement, items: readonly TicketSummary
         setAttr(td, 'class', `col-${column} link`);
         td.removeAttribute('data-label');
         let a = td.firstChild as HTMLAnchorElement | null;
-        if (!a || a.nodeName !== 'A' || a.nextSibling) td.replaceChildren((a = doc.createElement('a')));
+        if (a?.localName !== 'a' || a.nextSibling) td.replaceChildren((a = doc.createElement('a')));
         setAttr(a, 'href', `#/tickets/${ticket.id}`);
         fill(a, value);
       } else {
@@ -126,11 +119,12 @@ function fill(parent: Element, value: CellValue | null) {
   }
   const wrap = value.wrap;
   if (!wrap) {
-    setText(parent, value.text);
+    if (parent.firstElementChild) parent.textContent = value.text;
+    else setText(parent, value.text);
     return;
   }
   let el = parent.firstChild as Element | null;
-  if (!el || el.nodeName.toLowerCase() !== wrap.tag || el.nextSibling) parent.replaceChildren((el = parent.ownerDocument.createElement(wrap.tag)));
+  if (el?.localName !== wrap.tag || el.nextSibling) parent.replaceChildren((el = parent.ownerDocument.createElement(wrap.tag)));
   if (wrap.tag === 'time') {
     setAttr(el, 'datetime', wrap.datetime);
     setAttr(el, 'title', wrap.title);
@@ -138,10 +132,7 @@ function fill(parent: Element, value: CellValue | null) {
   setText(el, value.text);
 }
 
-/** Sets an element's text, reusing its one text node. */
+/** Sets an element's text (untouched when it is the same). */
 function setText(el: Element, text: string) {
-  const first = el.firstChild;
-  if (first && first.nodeType === Node.TEXT_NODE && !first.nextSibling) {
-    if ((first as Text).data !== text) (first as Text).data = text;
-  } else el.textContent = text;
+  if (el.textContent !== text) el.textContent = text;
 }
