@@ -120,6 +120,12 @@ export class TicketList extends PortalViewElement {
   /** The settings the query was read with (they decide which sorts the address bar may ask for). */
   #settingsRead: unknown;
 
+  /** The route coming back after the list's own change (the query it already shows) renders nothing again. */
+  protected override shouldUpdate(changed: PropertyValues) {
+    return !(changed.size === 1 && changed.has('params') && this.#navigating === 0 && this.#audience === this.portal.audience
+      && this.settings === this.#settingsRead && JSON.stringify(queryFromParams(this.params, this.session, this.settings)) === JSON.stringify(this.query));
+  }
+
   protected override willUpdate(changed: PropertyValues) {
     const audience = this.portal.audience;
     if ((changed.has('params') && this.#navigating === 0) || audience !== this.#audience || this.settings !== this.#settingsRead) {
