@@ -21,6 +21,7 @@ import { downloadBlob, exportFileName } from './export-file.js';
 import { styles } from './ticket-list.styles.js';
 
 const SEARCH_DELAY_MS = 300;
+const same = (a: TicketQuery, b: TicketQuery) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The tickets the signed-in contact may see — their own, or their company's — as a sortable, searchable,
@@ -59,9 +60,7 @@ export class TicketList extends PortalViewElement {
   static override styles = styles;
 
   /** The list state as URL parameters; set by `<customer-portal>` from the route. */
-  // The same parameters in a new object (the route after the list's own change came back) are no change.
-  @property({ attribute: false, hasChanged: (value: URLSearchParams, old?: URLSearchParams) => !old || value.toString() !== old.toString() })
-  params = new URLSearchParams();
+  @property({ attribute: false }) params = new URLSearchParams();
   /** The backend, when the element is used without a `<customer-portal>` around it. */
   @property({ attribute: false }) adapter?: PortalAdapter;
   /**
@@ -123,7 +122,7 @@ export class TicketList extends PortalViewElement {
   /** The route coming back after the list's own change (the query it already shows) renders nothing again. */
   protected override shouldUpdate(changed: PropertyValues) {
     return !(changed.size === 1 && changed.has('params') && this.#navigating === 0 && this.#audience === this.portal.audience
-      && this.settings === this.#settingsRead && JSON.stringify(queryFromParams(this.params, this.session, this.settings)) === JSON.stringify(this.query));
+      && this.settings === this.#settingsRead && same(queryFromParams(this.params, this.session, this.settings), this.query));
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -132,7 +131,7 @@ export class TicketList extends PortalViewElement {
       this.#audience = audience;
       this.#settingsRead = this.settings;
       const next = queryFromParams(this.params, this.session, this.settings);
-      if (JSON.stringify(next) !== JSON.stringify(this.query)) this.query = next;
+      if (!same(next, this.query)) this.query = next;
       if (!this.#searchTimer) this.searchText = this.query.q;
     }
   }

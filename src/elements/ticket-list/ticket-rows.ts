@@ -68,21 +68,18 @@ function renderRows(body: HTMLTableSectionElement, items: readonly TicketSummary
       const column = columns[c];
       let td = cells[c] as HTMLTableCellElement | undefined;
       if (!td) tr.append((td = doc.createElement('td')));
-      const value = cellValue(ticket, column, format, stages);
-      if (column === link) {
-        setAttr(td, 'class', `col-${column} link`);
-        td.removeAttribute('data-label');
-        let a = td.firstChild as HTMLAnchorElement | null;
-        if (a?.localName !== 'a' || a.nextSibling) td.replaceChildren((a = doc.createElement('a')));
-        setAttr(a, 'href', `#/tickets/${ticket.id}`);
-        fill(a, value);
-      } else {
-        setAttr(td, 'class', `col-${column}`);
-        // The label shows before the value where rows are cards (narrow containers); the status speaks for itself.
-        if (column === 'status') td.removeAttribute('data-label');
-        else setAttr(td, 'data-label', labels[c]);
-        fill(td, value);
+      const isLink = column === link;
+      setAttr(td, 'class', isLink ? `col-${column} link` : `col-${column}`);
+      // The label shows before the value where rows are cards (narrow containers); link and status speak for themselves.
+      if (isLink || column === 'status') td.removeAttribute('data-label');
+      else setAttr(td, 'data-label', labels[c]);
+      let target: Element = td;
+      if (isLink) {
+        target = td.firstChild as Element;
+        if (target?.localName !== 'a' || target.nextSibling) td.replaceChildren((target = doc.createElement('a')));
+        setAttr(target, 'href', `#/tickets/${ticket.id}`);
       }
+      fill(target, cellValue(ticket, column, format, stages));
     }
     while (cells.length > columns.length) cells[cells.length - 1].remove();
   }
@@ -91,48 +88,29 @@ function renderRows(body: HTMLTableSectionElement, items: readonly TicketSummary
 
 /** Placeholder rows while the first page loads. */
 function renderSkeleton(body: HTMLTableSectionElement, columns: number) {
-  const doc = body.ownerDocument;
-  const rows = Array.from({ length: SKELETON_ROWS }, () => {
-    const tr = doc.createElement('tr');
-    tr.className = 'skeleton-row';
-    tr.setAttribute('aria-hidden', 'true');
-    for (let c = 0; c < columns; c++) {
-      const span = doc.createElement('span');
-      span.className = 'skeleton';
-      tr.append(doc.createElement('td'));
-      tr.lastChild!.appendChild(span);
-    }
-    return tr;
-  });
-  body.replaceChildren(...rows);
+  const tr = body.ownerDocument.createElement('tr');
+  tr.className = 'skeleton-row';
+  tr.setAttribute('aria-hidden', 'true');
+  tr.innerHTML = '<td><span class="skeleton"></span></td>'.repeat(columns);
+  body.replaceChildren(...Array.from({ length: SKELETON_ROWS }, () => tr.cloneNode(true)));
 }
 
 function setAttr(el: Element, name: string, value: string) {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
-/** Puts a cell's value into `parent`: its text, inside its `<time>` or `<span>` if it has one. */
+/** Puts a cell's value into `parent`: its text, inside its `<time>` or `<span>` if it has one (nothing for `null`). */
 function fill(parent: Element, value: CellValue | null) {
-  if (!value) {
-    if (parent.firstChild) parent.replaceChildren();
-    return;
+  const wrap = value?.wrap;
+  const text = value?.text ?? '';
+  let el = parent;
+  if (wrap) {
+    el = parent.firstChild as Element;
+    if (el?.localName !== wrap.tag || el.nextSibling) parent.replaceChildren((el = parent.ownerDocument.createElement(wrap.tag)));
+    if (wrap.tag === 'time') {
+      setAttr(el, 'datetime', wrap.datetime);
+      setAttr(el, 'title', wrap.title);
+    } else setAttr(el, 'class', wrap.class);
   }
-  const wrap = value.wrap;
-  if (!wrap) {
-    if (parent.firstElementChild) parent.textContent = value.text;
-    else setText(parent, value.text);
-    return;
-  }
-  let el = parent.firstChild as Element | null;
-  if (el?.localName !== wrap.tag || el.nextSibling) parent.replaceChildren((el = parent.ownerDocument.createElement(wrap.tag)));
-  if (wrap.tag === 'time') {
-    setAttr(el, 'datetime', wrap.datetime);
-    setAttr(el, 'title', wrap.title);
-  } else setAttr(el, 'class', wrap.class);
-  setText(el, value.text);
-}
-
-/** Sets an element's text (untouched when it is the same). */
-function setText(el: Element, text: string) {
-  if (el.textContent !== text) el.textContent = text;
+  if (el.firstElementChild || el.textContent !== text) el.textContent = text;
 }
