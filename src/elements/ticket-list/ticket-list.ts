@@ -21,6 +21,7 @@ import { downloadBlob, exportFileName } from './export-file.js';
 import { styles } from './ticket-list.styles.js';
 
 const SEARCH_DELAY_MS = 300;
+const same = (a: TicketQuery, b: TicketQuery) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The tickets the signed-in contact may see — their own, or their company's — as a sortable, searchable,
@@ -77,6 +78,8 @@ export class TicketList extends PortalViewElement {
 
   readonly #live = new LiveRegionController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Address changes of the list's own still to be made: routes arriving before them are older than the query. */
+  #navigating = 0;
   #loadedOnce = false;
 
   get #adapter() {
@@ -93,7 +96,11 @@ export class TicketList extends PortalViewElement {
     onComplete: (page) => {
       if (!page) return;
       this.localization.speak();
-      if (this.#loadedOnce) this.#announce(this.#countText(page));
+      if (this.#loadedOnce) {
+        // Announced once the rows are drawn: the shell's live region update is not in the way of the new rows.
+        const text = this.#countText(page);
+        void this.updateComplete.then(() => setTimeout(() => this.#announce(text)));
+      }
       this.#loadedOnce = true;
     },
     onError: (error) => {
@@ -112,13 +119,19 @@ export class TicketList extends PortalViewElement {
   /** The settings the query was read with (they decide which sorts the address bar may ask for). */
   #settingsRead: unknown;
 
+  /** The route coming back after the list's own change (the query it already shows) renders nothing again. */
+  protected override shouldUpdate(changed: PropertyValues) {
+    return !(changed.size === 1 && changed.has('params') && this.#navigating === 0 && this.#audience === this.portal.audience
+      && this.settings === this.#settingsRead && same(queryFromParams(this.params, this.session, this.settings), this.query));
+  }
+
   protected override willUpdate(changed: PropertyValues) {
     const audience = this.portal.audience;
-    if (changed.has('params') || audience !== this.#audience || this.settings !== this.#settingsRead) {
+    if ((changed.has('params') && this.#navigating === 0) || audience !== this.#audience || this.settings !== this.#settingsRead) {
       this.#audience = audience;
       this.#settingsRead = this.settings;
       const next = queryFromParams(this.params, this.session, this.settings);
-      if (JSON.stringify(next) !== JSON.stringify(this.query)) this.query = next;
+      if (!same(next, this.query)) this.query = next;
       if (!this.#searchTimer) this.searchText = this.query.q;
     }
   }
@@ -147,10 +160,17 @@ export class TicketList extends PortalViewElement {
   #update(changes: Partial<TicketQuery>, options: { replace?: boolean } = {}) {
     const next = { ...this.query, ...changes };
     if (changes.view && changes.view !== this.query.view && this.session) storeView(this.session, changes.view);
-    if (this.services) {
-      this.services.navigate({ name: 'tickets', params: paramsFromQuery(next) }, { replace: options.replace, focus: false });
-    }
     this.query = next;
+    const services = this.services;
+    if (services) {
+      // The address follows in the next task: the list's request goes out first, and the route that comes back
+      // through `hashchange` is the query the list already shows (no second load, no second render).
+      this.#navigating++;
+      setTimeout(() => {
+        this.#navigating--;
+        if (this.isConnected && this.services === services) services.navigate({ name: 'tickets', params: paramsFromQuery(next) }, { replace: options.replace, focus: false });
+      });
+    }
   }
 
   #onSearchInput = (value: string) => {

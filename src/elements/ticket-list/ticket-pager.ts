@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { TicketPage, TicketQuery } from '../../contract/tickets.js';
 import { MAX_PAGE_SIZE } from '../../contract/list-rules.js';
 import type { CellFormat } from '../../internal/formats.js';
+import { selectOptions } from './select-options.js';
 
 const PAGE_SIZES = [10, 25, 50, MAX_PAGE_SIZE];
 
@@ -26,9 +27,8 @@ export function renderPager(page: TicketPage, query: TicketQuery, change: (chang
       </button>
       <label class="page-size">
         ${msg('Rows per page', { id: 'list.page-size' })}
-        <select @change=${(e: Event) => change({ pageSize: Number((e.target as HTMLSelectElement).value), page: 1 })}>
-          ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${size === query.pageSize}>${n(size)}</option>`)}
-        </select>
+        <select @change=${(e: Event) => change({ pageSize: Number((e.target as HTMLSelectElement).value), page: 1 })}
+          ${selectOptions(PAGE_SIZES.map((size) => ({ value: String(size), label: n(size), selected: size === query.pageSize })))}></select>
       </label>
     </nav>
   `;

@@ -8,6 +8,7 @@ import { getPortalLocale, labelInSentence } from '../../internal/localization.js
 import type { Tags } from '../../internal/tag-names.js';
 import { columnLabel, filterLabel, statusLabel } from '../../internal/ui/columns.js';
 import { exportParts } from '../../internal/parts.js';
+import { selectOptions } from './select-options.js';
 
 export interface ToolbarOptions {
   /** The tags the nested elements are registered under. */
@@ -58,14 +59,14 @@ export function renderToolbar(o: ToolbarOptions) {
           <select id="sort-by" @change=${(e: Event) => {
             const [sort, order] = (e.target as HTMLSelectElement).value.split(':');
             o.onChange({ sort, order: order === 'desc' ? 'desc' : 'asc' });
-          }}>
-            ${o.columns.flatMap((column) => (['asc', 'desc'] as const).map((order) => {
-              const label = columnLabel(column);
-              return html`<option value="${column}:${order}" ?selected=${query.sort === column && query.order === order}>${order === 'asc'
-                ? msg(str`${label}, ascending`, { id: 'list.sort-asc' })
-                : msg(str`${label}, descending`, { id: 'list.sort-desc' })}</option>`;
-            }))}
-          </select>
+          }} ${selectOptions(o.columns.flatMap((column) => (['asc', 'desc'] as const).map((order) => {
+            const label = columnLabel(column);
+            return {
+              value: `${column}:${order}`,
+              selected: query.sort === column && query.order === order,
+              label: order === 'asc' ? msg(str`${label}, ascending`, { id: 'list.sort-asc' }) : msg(str`${label}, descending`, { id: 'list.sort-desc' }),
+            };
+          })))}></select>
         </div>
         <button class="secondary filters-toggle" part="filters-button" type="button" aria-expanded=${o.filtersOpen ? 'true' : 'false'}
           aria-controls="filters" @click=${o.onToggleFilters}>
@@ -83,10 +84,10 @@ export function renderToolbar(o: ToolbarOptions) {
           ${Object.entries(o.facets).filter(([property, values]) => values.length > 1 || property in query.filters).map(([property, values]) => html`
             <div class="control">
               <label for="filter-${property}">${filterLabel(property)}</label>
-              <select id="filter-${property}" @change=${(e: Event) => setFilter(property, (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!query.filters[property]}>${msg('All', { id: 'list.all' })}</option>
-                ${values.map((f) => html`<option value=${f.value} ?selected=${query.filters[property] === f.value}>${f.label} (${f.count})</option>`)}
-              </select>
+              <select id="filter-${property}" @change=${(e: Event) => setFilter(property, (e.target as HTMLSelectElement).value)} ${selectOptions([
+                { value: '', label: msg('All', { id: 'list.all' }), selected: !query.filters[property] },
+                ...values.map((f) => ({ value: f.value, label: `${f.label} (${f.count})`, selected: query.filters[property] === f.value })),
+              ])}></select>
             </div>`)}
         </div>
       </div>

@@ -32,35 +32,58 @@ export const statusLabel = (closed: boolean) => (closed ? msg('Closed', { id: 'l
 export const filterLabel = (property: string) =>
   columnLabel(property === 'ownerId' ? 'owner' : property === 'contactId' ? 'requester' : property);
 
-const time = (iso: string, text: string, format: CellFormat) =>
-  html`<time datetime=${iso} title=${format.full.format(new Date(iso))}>${text}</time>`;
+/**
+ * What one cell shows, as plain data: its text, and the element around the text if there is one (`<time>` with its
+ * `datetime` and full date as `title`, `<span class="status open|closed">`, `<span class="muted">`). The list's rows
+ * build their DOM from it directly; {@link cellContent} turns it into a template.
+ */
+export interface CellValue {
+  text: string;
+  wrap?: { tag: 'time'; datetime: string; title: string } | { tag: 'span'; class: string };
+}
 
-/** The content of one cell (the link cell is rendered by the table). */
-export function cellContent(ticket: TicketSummary, column: string, format: CellFormat, statusAsStages: boolean): TemplateResult | string | typeof nothing {
+const time = (iso: string, text: string, format: CellFormat): CellValue =>
+  ({ text, wrap: { tag: 'time', datetime: iso, title: format.full.format(new Date(iso)) } });
+
+/** The content of one cell as data (`null`: the cell is empty). */
+export function cellValue(ticket: TicketSummary, column: string, format: CellFormat, statusAsStages: boolean): CellValue | null {
   switch (column) {
-    case 'id': return `#${ticket.id}`;
-    case 'subject': return ticket.subject;
-    case 'requester': return ticket.requesterName;
-    case 'owner': return ticket.ownerName ?? html`<span class="muted">${msg('Unassigned', { id: 'list.unassigned' })}</span>`;
+    case 'id': return { text: `#${ticket.id}` };
+    case 'subject': return { text: ticket.subject };
+    case 'requester': return { text: ticket.requesterName };
+    case 'owner': return ticket.ownerName !== null && ticket.ownerName !== undefined
+      ? { text: ticket.ownerName }
+      : { text: msg('Unassigned', { id: 'list.unassigned' }), wrap: { tag: 'span', class: 'muted' } };
     case 'createdAt': return time(ticket.createdAt, format.date.format(new Date(ticket.createdAt)), format);
     case 'lastActivityAt': return time(ticket.lastActivityAt, format.ago(ticket.lastActivityAt), format);
     case 'status': {
       const label = statusAsStages
         ? ticket.status.label
         : statusLabel(ticket.status.closed);
-      return html`<span class="status ${ticket.status.closed ? 'closed' : 'open'}">${label}</span>`;
+      return { text: label, wrap: { tag: 'span', class: `status ${ticket.status.closed ? 'closed' : 'open'}` } };
     }
-    case 'priority': return ticket.priority ?? nothing;
-    case 'pipeline': return ticket.pipeline;
-    case 'stage': return ticket.stage;
+    case 'priority': return ticket.priority === null || ticket.priority === undefined ? null : { text: ticket.priority };
+    case 'pipeline': return { text: ticket.pipeline };
+    case 'stage': return { text: ticket.stage };
     default: {
       const value = ticket.properties[column];
-      if (value === undefined || value === null) return nothing;
-      if (typeof value === 'boolean') return value ? msg('Yes', { id: 'list.yes' }) : msg('No', { id: 'list.no' });
-      if (typeof value === 'number') return format.number.format(value);
-      return value;
+      if (value === undefined || value === null) return null;
+      if (typeof value === 'boolean') return { text: value ? msg('Yes', { id: 'list.yes' }) : msg('No', { id: 'list.no' }) };
+      if (typeof value === 'number') return { text: format.number.format(value) };
+      return { text: value };
     }
   }
+}
+
+/** The content of one cell as a template (the ticket header's facts). */
+export function cellContent(ticket: TicketSummary, column: string, format: CellFormat, statusAsStages: boolean): TemplateResult | string | typeof nothing {
+  const value = cellValue(ticket, column, format, statusAsStages);
+  if (!value) return nothing;
+  const wrap = value.wrap;
+  if (!wrap) return value.text;
+  return wrap.tag === 'time'
+    ? html`<time datetime=${wrap.datetime} title=${wrap.title}>${value.text}</time>`
+    : html`<span class=${wrap.class}>${value.text}</span>`;
 }
 
 /** The column that carries the link to the ticket: the subject, else the ID, else the first column. */
