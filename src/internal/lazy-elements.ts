@@ -49,12 +49,17 @@ export function loadElement(tag: string): Promise<void> {
   return loading;
 }
 
-/** Loads every lazily registered tag that appears in `root` (the element itself or below it). */
-function loadFound(root: ParentNode & Node): void {
-  for (const tag of state.loaders.keys()) {
-    if (customElements.get(tag)) continue;
-    if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) void loadElement(tag).catch(reportFailure);
-  }
+/** The lazily registered tags nothing defined yet. */
+const pendingTags = () => [...state.loaders.keys()].filter((tag) => !customElements.get(tag));
+
+/** Loads every pending tag that appears in `root` (the element itself or below it): one selector for all of them. */
+function loadFound(root: ParentNode & Node, pending: readonly string[]): void {
+  const selector = pending.join(',');
+  if (!selector) return;
+  const found = new Set<string>();
+  if (root instanceof Element && root.matches(selector)) found.add(root.localName);
+  for (const el of root.querySelectorAll(selector)) found.add(el.localName);
+  for (const tag of found) void loadElement(tag).catch(reportFailure);
 }
 
 function reportFailure(error: unknown) {
@@ -66,12 +71,13 @@ function reportFailure(error: unknown) {
  * as they are inserted. (Inside a shadow root of your own, import the element's entry, e.g. `cdn/ticket-list.js`.)
  */
 export function loadElementsOnFirstUse(document: Document): void {
-  loadFound(document);
+  loadFound(document, pendingTags());
   const observer = new MutationObserver((records) => {
+    const pending = pendingTags();
+    if (pending.length === 0) return observer.disconnect();
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) loadFound(node);
+      for (const node of record.addedNodes) if (node instanceof Element) loadFound(node, pending);
     }
-    if ([...state.loaders.keys()].every((tag) => customElements.get(tag))) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
 }

@@ -1,38 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
-import { DEMO_SIGN_IN, demoWorld } from '../../../src/domain/demo-world.js';
+import { DEMO_SIGN_IN } from '../../../src/domain/demo-world.js';
 import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
 import type { TicketList } from '../../../src/elements/ticket-list/ticket-list.js';
 import { setPortalLocale } from '../../../src/internal/localization.js';
+import { countNodes, worldOfCopies } from '../helpers/node-count.js';
 
 const PAGE_SIZE = 25;
 const PAGES = 50;
-
-/**
- * A world where the signed-in contact has more than 50 full pages of tickets, all copies of one ticket under other
- * ids and numbered subjects: every page has the same structure, so its DOM has the same number of nodes.
- */
-function bigWorld() {
-  const world = demoWorld();
-  const anna = world.contacts.find((c) => c.email === DEMO_SIGN_IN.email)!;
-  const base = world.tickets.find((t) => t.contactId === anna.id && t.ownerId !== null)!;
-  world.tickets = Array.from({ length: (PAGES + 2) * PAGE_SIZE }, (_, i) => ({ ...base, id: 1000 + i, subject: `${base.subject} ${1000 + i}` }));
-  world.messages = [];
-  return world;
-}
-
-/** Every node of a shadow root: elements, text, and comments (Lit's markers). */
-function nodes(root: Node) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
-  let all = 0;
-  let comments = 0;
-  while (walker.nextNode()) {
-    all++;
-    if (walker.currentNode.nodeType === Node.COMMENT_NODE) comments++;
-  }
-  return { all, comments };
-}
 
 describe('ticket-list paging keeps the DOM the same size', () => {
   before(() => setPortalLocale('en'));
@@ -41,7 +17,7 @@ describe('ticket-list paging keeps the DOM the same size', () => {
   for (const [layout, width] of [['table', '60rem'], ['cards', '20rem']] as const) {
     it(`pages ${PAGES} times without gaining nodes (${layout})`, async () => {
       history.replaceState(null, '', `${location.pathname}${location.search}#/tickets?pageSize=${PAGE_SIZE}&sort=id&order=asc`);
-      const adapter = new MemoryAdapter({ world: bigWorld(), signedInAs: DEMO_SIGN_IN.email });
+      const adapter = new MemoryAdapter({ world: worldOfCopies((PAGES + 2) * PAGE_SIZE), signedInAs: DEMO_SIGN_IN.email });
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}"><customer-portal locale="en" .adapter=${adapter}></customer-portal></div>`);
       const portal = wrapper.querySelector<CustomerPortal>('customer-portal')!;
       await waitUntil(() => portal.shadowRoot!.querySelector('ticket-list')?.shadowRoot?.querySelector('tbody tr[data-id]'), 'list did not load');
@@ -55,7 +31,7 @@ describe('ticket-list paging keeps the DOM the same size', () => {
         await waitUntil(() => !root.querySelector('table[aria-busy="true"]') && firstId() === 1000 + (page - 1) * PAGE_SIZE
           && root.querySelector('.pager .position')?.textContent?.includes(`Page ${page} of`), `page ${page} not shown`);
         await list.updateComplete;
-        counts.set(page, nodes(root));
+        counts.set(page, countNodes(root));
       }
       expect(root.querySelectorAll('tbody tr[data-id]').length).to.equal(PAGE_SIZE);
       if (layout === 'cards') expect(getComputedStyle(root.querySelector('tbody tr[data-id]')!).display).to.not.equal('table-row');

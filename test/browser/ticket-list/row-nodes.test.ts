@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
-import { DEMO_SIGN_IN, demoWorld } from '../../../src/domain/demo-world.js';
+import { DEMO_SIGN_IN } from '../../../src/domain/demo-world.js';
 import type { CustomerPortal } from '../../../src/elements/customer-portal/customer-portal.js';
 import type { TicketList } from '../../../src/elements/ticket-list/ticket-list.js';
 import { setPortalLocale } from '../../../src/internal/localization.js';
+import { countNodes, worldOfCopies } from '../helpers/node-count.js';
 
 /**
  * The ticket table costs a fixed number of DOM nodes per row: the row, one cell per column, the link, the two
@@ -14,30 +15,9 @@ import { setPortalLocale } from '../../../src/internal/localization.js';
  */
 const PER_ROW = 19;
 
-/** 120 copies of one of Anna's tickets that has an owner, under other ids: every row has the same structure. */
-function world() {
-  const w = demoWorld();
-  const anna = w.contacts.find((c) => c.email === DEMO_SIGN_IN.email)!;
-  const base = w.tickets.find((t) => t.contactId === anna.id && t.ownerId !== null)!;
-  w.tickets = Array.from({ length: 120 }, (_, i) => ({ ...base, id: 1000 + i, subject: `${base.subject} ${1000 + i}` }));
-  w.messages = [];
-  return w;
-}
-
-function nodes(root: Node) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
-  let all = 0;
-  let comments = 0;
-  while (walker.nextNode()) {
-    all++;
-    if (walker.currentNode.nodeType === Node.COMMENT_NODE) comments++;
-  }
-  return { all, comments };
-}
-
 async function listAt(pageSize: number) {
   history.replaceState(null, '', `${location.pathname}${location.search}#/tickets?pageSize=${pageSize}&sort=id&order=asc`);
-  const adapter = new MemoryAdapter({ world: world(), signedInAs: DEMO_SIGN_IN.email });
+  const adapter = new MemoryAdapter({ world: worldOfCopies(120), signedInAs: DEMO_SIGN_IN.email });
   const el = await fixture<CustomerPortal>(html`<div style="width: 60rem"><customer-portal locale="en" .adapter=${adapter}></customer-portal></div>`);
   const portal = el.querySelector<CustomerPortal>('customer-portal')!;
   await waitUntil(() => portal.shadowRoot!.querySelector('ticket-list')?.shadowRoot?.querySelectorAll('tbody tr[data-id]').length === pageSize
@@ -52,8 +32,8 @@ describe('ticket-list DOM nodes per row', () => {
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
   it(`costs at most ${PER_ROW} nodes a row and no marker comments`, async () => {
-    const small = nodes((await listAt(25)).shadowRoot!);
-    const large = nodes((await listAt(100)).shadowRoot!);
+    const small = countNodes((await listAt(25)).shadowRoot!);
+    const large = countNodes((await listAt(100)).shadowRoot!);
     const perRow = (large.all - small.all) / 75;
     expect(perRow, `25 rows: ${JSON.stringify(small)}, 100 rows: ${JSON.stringify(large)}`).to.be.at.most(PER_ROW);
     expect(large.comments - small.comments, 'marker comments added by rows').to.equal(0);
